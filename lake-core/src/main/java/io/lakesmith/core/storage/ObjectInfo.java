@@ -1,0 +1,104 @@
+package io.lakesmith.core.storage;
+
+import com.google.common.base.Preconditions;
+import com.google.common.collect.ImmutableMap;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One object (or one version of it) in an {@link ObjectStore}. Listings do not carry user metadata
+ * ({@link #metadata()} is empty and {@link #hasMetadata()} false); {@link ObjectStore#head} does.
+ * {@link #lastModified()} is storage time: never use it to order data changes.
+ */
+public final class ObjectInfo {
+  private final String key;
+  private final long size;
+  private final Instant lastModified;
+  private final String versionId;
+  private final boolean latest;
+  private final ImmutableMap<String, String> metadata;
+  private final boolean hasMetadata;
+
+  private ObjectInfo(String key, long size, Instant lastModified, String versionId, boolean latest,
+      Map<String, String> metadata, boolean hasMetadata) {
+    this.key = Preconditions.checkNotNull(key, "key");
+    this.size = size;
+    this.lastModified = lastModified;
+    this.versionId = versionId;
+    this.latest = latest;
+    this.metadata = metadata == null ? ImmutableMap.of() : ImmutableMap.copyOf(metadata);
+    this.hasMetadata = hasMetadata;
+  }
+
+  /** An object as a listing returns it (no user metadata). */
+  public static ObjectInfo listed(String key, long size, Instant lastModified) {
+    return new ObjectInfo(key, size, lastModified, null, true, null, false);
+  }
+
+  /** An object with its user metadata, as {@link ObjectStore#head} returns it. */
+  public static ObjectInfo withMetadata(String key, long size, Instant lastModified, Map<String, String> metadata) {
+    return new ObjectInfo(key, size, lastModified, null, true, metadata, true);
+  }
+
+  /** One version of an object in a versioned bucket. */
+  public static ObjectInfo version(String key, String versionId, boolean latest, long size, Instant lastModified) {
+    return new ObjectInfo(key, size, lastModified, versionId, latest, null, false);
+  }
+
+  public String key() {
+    return key;
+  }
+
+  /** The last path segment of the key. */
+  public String name() {
+    return key.substring(key.lastIndexOf('/') + 1);
+  }
+
+  public long size() {
+    return size;
+  }
+
+  public Instant lastModified() {
+    return lastModified;
+  }
+
+  public Optional<String> versionId() {
+    return Optional.ofNullable(versionId);
+  }
+
+  /** For versions: whether this is the current version. Always true for unversioned listings. */
+  public boolean isLatest() {
+    return latest;
+  }
+
+  /** User metadata (lower-case keys without the {@code x-amz-meta-} prefix). */
+  public Map<String, String> metadata() {
+    return metadata;
+  }
+
+  public boolean hasMetadata() {
+    return hasMetadata;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof ObjectInfo)) {
+      return false;
+    }
+    ObjectInfo other = (ObjectInfo) o;
+    return key.equals(other.key) && size == other.size && Objects.equals(versionId, other.versionId)
+        && Objects.equals(lastModified, other.lastModified) && metadata.equals(other.metadata);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(key, size, versionId, lastModified);
+  }
+
+  @Override
+  public String toString() {
+    return key + (versionId == null ? "" : "@" + versionId) + " (" + size + " bytes)";
+  }
+}

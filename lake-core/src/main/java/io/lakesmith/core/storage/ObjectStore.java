@@ -1,0 +1,55 @@
+package io.lakesmith.core.storage;
+
+import java.io.Closeable;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Objects in one S3 bucket or one local file system, addressed by key ({@link StorageLocation#key()}).
+ * Implementations are thread-safe. Keys use '/' as separator and never start with '/'.
+ *
+ * <p>Obtain one with {@link ObjectStores#open}. Closing releases the underlying client.
+ */
+public interface ObjectStore extends Closeable {
+
+  /**
+   * Every object whose key starts with {@code prefix}, in ascending key order (UTF-8 binary order, as S3
+   * lists), fetched lazily page by page. Entries carry no user metadata. Close the stream when not fully
+   * consumed.
+   */
+  Stream<ObjectInfo> list(String prefix);
+
+  /**
+   * Every version of every object under {@code prefix} (key ascending, then newest first), for versioned
+   * buckets. Stores without versioning return one current version per object.
+   */
+  Stream<ObjectInfo> listVersions(String prefix);
+
+  /** The object with its user metadata, or empty when there is none. */
+  Optional<ObjectInfo> head(String key);
+
+  /** Opens the object's content for reading. Throws {@link StorageException} naming the key when missing. */
+  InputStream open(String key);
+
+  /** Writes (replaces) an object with the given user metadata. */
+  void put(String key, byte[] content, Map<String, String> metadata);
+
+  /** Writes (replaces) an object from a local file with the given user metadata. */
+  void put(String key, Path file, Map<String, String> metadata);
+
+  /**
+   * Deletes the keys, in requests of at most 1000 keys, retrying keys that failed with a retryable error.
+   * Never throws for per-key failures: they are in {@link DeleteResult#failed()}.
+   */
+  DeleteResult delete(Collection<String> keys);
+
+  /** Deletes specific versions ({@code key -> versionId}); same contract as {@link #delete}. */
+  DeleteResult deleteVersions(Collection<ObjectInfo> versions);
+
+  @Override
+  void close();
+}

@@ -1,0 +1,24 @@
+package io.lakesmith.core.storage;
+
+import io.lakesmith.core.aws.AwsSettings;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** Opens the {@link ObjectStore} that holds a location. */
+public final class ObjectStores {
+  private ObjectStores() {}
+
+  /** The S3 bucket's store (a new client from {@code aws}) or the local file system's. Close it when done. */
+  public static ObjectStore open(StorageLocation location, AwsSettings aws) {
+    return location.isS3() ? new S3ObjectStore(aws.newS3Client(), location.bucket(), true) : new LocalObjectStore();
+  }
+
+  /** The local file system's store. */
+  public static ObjectStore local() {
+    return new LocalObjectStore();
+  }
+
+  /** A store over one bucket with a caller-owned client; closing the store leaves the client open. */
+  public static ObjectStore s3(S3Client client, String bucket) {
+    return new S3ObjectStore(client, bucket, false);
+  }
+}

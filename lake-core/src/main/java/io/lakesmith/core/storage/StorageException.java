@@ -1,0 +1,12 @@
+package io.lakesmith.core.storage;
+
+/** An object store operation failed; the message names the object or prefix. */
+public class StorageException extends RuntimeException {
+  public StorageException(String message, Throwable cause) {
+    super(message, cause);
+  }
+
+  public StorageException(String message) {
+    super(message);
+  }
+}
