@@ -55,6 +55,21 @@ final class HudiConfigs {
 
   /** The write configuration of a table for one writer schema. */
   static HoodieWriteConfig writeConfig(TableSpec spec, String basePath, Schema writerSchema, HudiWriteOptions o) {
+    return writeConfig(spec, basePath, writerSchema, o, Map.of());
+  }
+
+  /**
+   * The write configuration for an explicitly requested compaction: schedule whenever any log file exists (the
+   * default trigger waits for 5 delta commits, meant for inline compaction after writes).
+   */
+  static HoodieWriteConfig compactionConfig(TableSpec spec, String basePath, Schema schema, HudiWriteOptions o) {
+    return writeConfig(spec, basePath, schema, o, Map.of(
+        HoodieCompactionConfig.INLINE_COMPACT_TRIGGER_STRATEGY.key(), "NUM_COMMITS",
+        HoodieCompactionConfig.INLINE_COMPACT_NUM_DELTA_COMMITS.key(), "1"));
+  }
+
+  private static HoodieWriteConfig writeConfig(TableSpec spec, String basePath, Schema writerSchema,
+      HudiWriteOptions o, Map<String, String> overrides) {
     Map<String, String> p = new LinkedHashMap<>();
     keyGeneratorProps(spec).forEach((k, v) -> p.put((String) k, (String) v));
     p.put(HoodieWriteConfig.TBL_NAME.key(), spec.table());
@@ -76,6 +91,7 @@ final class HudiConfigs {
     // commits without data still commit: a batch whose rows were all filtered must still advance the checkpoint
     p.put(HoodieWriteConfig.ALLOW_EMPTY_COMMIT.key(), "true");
     p.putAll(o.extraOptions());
+    p.putAll(overrides);
     return HoodieWriteConfig.newBuilder()
         .withEngineType(EngineType.JAVA)
         .withPath(basePath)

@@ -31,7 +31,6 @@ import org.apache.hudi.common.util.Option;
 import org.apache.hudi.config.HoodieWriteConfig;
 import org.apache.hudi.keygen.BaseKeyGenerator;
 import org.apache.hudi.storage.StorageConfiguration;
-import org.apache.hudi.table.action.HoodieWriteMetadata;
 
 /**
  * An open Lakesmith Hudi table: a {@link TableSpec} bound to a Hudi table on storage, with its write options.
@@ -265,15 +264,19 @@ public final class HudiTable implements AutoCloseable {
     if (spec.type() != TableType.MERGE_ON_READ) {
       return Optional.empty();
     }
-    HoodieJavaWriteClient<IndexedRecord> c = writeClient();
-    Option<String> instant = c.scheduleCompaction(Option.empty());
-    if (!instant.isPresent()) {
-      return Optional.empty();
+    closeClient(); // one client at a time per table: Hudi's heartbeats and rollbacks assume a single writer
+    HoodieWriteConfig config = HudiConfigs.compactionConfig(spec, basePath, tableSchema, options);
+    try (HoodieJavaWriteClient<IndexedRecord> c = new HoodieJavaWriteClient<>(new HoodieJavaEngineContext(storageConf),
+        config)) {
+      Option<String> instant = c.scheduleCompaction(Option.empty());
+      if (!instant.isPresent()) {
+        return Optional.empty();
+      }
+      c.compact(instant.get(), true);
+      Preconditions.checkState(commit(instant.get()).isPresent(), "compaction %s of %s did not complete",
+          instant.get(), spec.identifier());
+      return Optional.of(instant.get());
     }
-    HoodieWriteMetadata<List<WriteStatus>> result = c.compact(instant.get(), true);
-    Preconditions.checkState(result.getCommitMetadata().isPresent() || result.isCommitted(),
-        "compaction %s of %s did not complete", instant.get(), spec.identifier());
-    return Optional.of(instant.get());
   }
 
   /**
