@@ -1,6 +1,7 @@
 package io.lakesmith.core.report;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -28,6 +29,7 @@ import java.util.Objects;
  * <p>Counter names are free, but the ones in this class's constants mean the same in every module.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonIgnoreProperties(value = "durationMillis", allowGetters = true)
 @JsonPropertyOrder({"operation", "target", "status", "startedAt", "finishedAt", "durationMillis", "counters",
     "inputs", "errors", "details", "children"})
 public final class RunReport {

@@ -1,0 +1,26 @@
+package io.lakesmith.cdc;
+
+import io.lakesmith.core.report.RunReport;
+
+/**
+ * Progress callbacks of an apply. Called on the thread applying the table (tables may run in parallel, so
+ * implementations must be thread-safe). An exception thrown by a callback aborts that table's apply at that
+ * point, exactly as a crash there would: what was committed stays, the rest is applied by the next run.
+ */
+public interface ApplyListener {
+
+  ApplyListener NONE = new ApplyListener() {};
+
+  default void fileStarted(String table, String file) {}
+
+  default void fileFinished(String table, String file, long rows) {}
+
+  /** Hudi has written the batch's files but not committed it: the last moment the batch can still vanish. */
+  default void beforeCommit(String table, String instant, long records) {}
+
+  default void commitDone(String table, CommitSummary commit) {}
+
+  default void rowQuarantined(String table, RowError error) {}
+
+  default void tableFinished(String table, RunReport report) {}
+}
