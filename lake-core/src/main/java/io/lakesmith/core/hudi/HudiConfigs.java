@@ -1,0 +1,107 @@
+package io.lakesmith.core.hudi;
+
+import io.lakesmith.core.table.TableSpec;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.hudi.common.config.HoodieMetadataConfig;
+import org.apache.hudi.common.config.HoodieStorageConfig;
+import org.apache.hudi.common.config.RecordMergeMode;
+import org.apache.hudi.common.config.TypedProperties;
+import org.apache.hudi.common.engine.EngineType;
+import org.apache.hudi.common.table.HoodieTableConfig;
+import org.apache.hudi.common.table.marker.MarkerType;
+import org.apache.hudi.config.HoodieCompactionConfig;
+import org.apache.hudi.config.HoodieIndexConfig;
+import org.apache.hudi.config.HoodieWriteConfig;
+import org.apache.hudi.keygen.constant.KeyGeneratorOptions;
+import org.apache.hudi.keygen.constant.KeyGeneratorType;
+
+/** Every Hudi configuration key Lakesmith sets lives here, each with the reason it is set. */
+final class HudiConfigs {
+
+  private HudiConfigs() {}
+
+  /** SIMPLE for one key and one partition column, NON_PARTITION without partitions, COMPLEX otherwise. */
+  static KeyGeneratorType keyGeneratorType(TableSpec spec) {
+    if (spec.partitionBy().isEmpty()) {
+      return KeyGeneratorType.NON_PARTITION;
+    }
+    if (spec.partitionBy().size() == 1 && spec.recordKey().size() == 1) {
+      return KeyGeneratorType.SIMPLE;
+    }
+    return KeyGeneratorType.COMPLEX;
+  }
+
+  static RecordMergeMode mergeMode(HudiWriteOptions options) {
+    return options.mergeMode() == HudiWriteOptions.MergeMode.EVENT_TIME_ORDERING
+        ? RecordMergeMode.EVENT_TIME_ORDERING : RecordMergeMode.COMMIT_TIME_ORDERING;
+  }
+
+  /** Key generator properties: what turns a record into its Hudi key and hive-style partition path. */
+  static TypedProperties keyGeneratorProps(TableSpec spec) {
+    TypedProperties p = new TypedProperties();
+    p.setProperty(KeyGeneratorOptions.RECORDKEY_FIELD_NAME.key(), String.join(",", spec.recordKey()));
+    p.setProperty(KeyGeneratorOptions.PARTITIONPATH_FIELD_NAME.key(), String.join(",", spec.partitionBy()));
+    // col=value directories: what Glue/Athena/Hive partition discovery expects
+    p.setProperty(KeyGeneratorOptions.HIVE_STYLE_PARTITIONING_ENABLE.key(), "true");
+    // values are used verbatim (a '/' in a value would nest directories; partition on dates/strings without '/')
+    p.setProperty(KeyGeneratorOptions.URL_ENCODE_PARTITIONING.key(), "false");
+    p.setProperty(HoodieWriteConfig.KEYGENERATOR_TYPE.key(), keyGeneratorType(spec).name());
+    return p;
+  }
+
+  /** The write configuration of a table for one writer schema. */
+  static HoodieWriteConfig writeConfig(TableSpec spec, String basePath, Schema writerSchema, HudiWriteOptions o) {
+    return writeConfig(spec, basePath, writerSchema, o, Map.of());
+  }
+
+  /**
+   * The write configuration for an explicitly requested compaction: schedule whenever any log file exists (the
+   * default trigger waits for 5 delta commits, meant for inline compaction after writes).
+   */
+  static HoodieWriteConfig compactionConfig(TableSpec spec, String basePath, Schema schema, HudiWriteOptions o) {
+    return writeConfig(spec, basePath, schema, o, Map.of(
+        HoodieCompactionConfig.INLINE_COMPACT_TRIGGER_STRATEGY.key(), "NUM_COMMITS",
+        HoodieCompactionConfig.INLINE_COMPACT_NUM_DELTA_COMMITS.key(), "1"));
+  }
+
+  private static HoodieWriteConfig writeConfig(TableSpec spec, String basePath, Schema writerSchema,
+      HudiWriteOptions o, Map<String, String> overrides) {
+    Map<String, String> p = new LinkedHashMap<>();
+    keyGeneratorProps(spec).forEach((k, v) -> p.put((String) k, (String) v));
+    p.put(HoodieWriteConfig.TBL_NAME.key(), spec.table());
+    // the 1.x timeline-service artifact is not on Maven Central and a per-client Jetty server is overhead
+    p.put(HoodieWriteConfig.EMBEDDED_TIMELINE_SERVER_ENABLE.key(), "false");
+    // timeline-server-based markers need that server; direct markers are plain files next to the data
+    p.put(HoodieWriteConfig.MARKERS_TYPE.key(), MarkerType.DIRECT.name());
+    // must agree with the table's merge mode and ordering field (Hudi validates the pair)
+    p.put(HoodieWriteConfig.RECORD_MERGE_MODE.key(), mergeMode(o).name());
+    o.orderingField().ifPresent(f -> p.put(HoodieTableConfig.ORDERING_FIELDS.key(), f));
+    // reject a writer schema that is not a backwards-compatible evolution of the table schema
+    p.put(HoodieWriteConfig.AVRO_SCHEMA_VALIDATE_ENABLE.key(), "true");
+    p.put(HoodieMetadataConfig.ENABLE.key(), Boolean.toString(o.metadataTable()));
+    p.put(HoodieIndexConfig.INDEX_TYPE.key(), o.indexType().name());
+    p.put(HoodieIndexConfig.SIMPLE_INDEX_UPDATE_PARTITION_PATH_ENABLE.key(), Boolean.toString(o.updatePartitionPath()));
+    p.put(HoodieStorageConfig.PARQUET_COMPRESSION_CODEC_NAME.key(), o.compression().name().toLowerCase(Locale.ROOT));
+    p.put(HoodieStorageConfig.PARQUET_MAX_FILE_SIZE.key(), Long.toString(o.maxFileSizeBytes()));
+    p.put(HoodieCompactionConfig.PARQUET_SMALL_FILE_LIMIT.key(), Long.toString(o.smallFileLimitBytes()));
+    // commits without data still commit: a batch whose rows were all filtered must still advance the checkpoint
+    p.put(HoodieWriteConfig.ALLOW_EMPTY_COMMIT.key(), "true");
+    p.putAll(o.extraOptions());
+    p.putAll(overrides);
+    return HoodieWriteConfig.newBuilder()
+        .withEngineType(EngineType.JAVA)
+        .withPath(basePath)
+        .forTable(spec.table())
+        .withSchema(writerSchema.toString())
+        .withProps(p)
+        .build();
+  }
+
+  static String joined(List<String> fields) {
+    return String.join(",", fields);
+  }
+}

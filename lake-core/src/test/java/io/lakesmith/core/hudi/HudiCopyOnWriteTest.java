@@ -1,0 +1,111 @@
+package io.lakesmith.core.hudi;
+
+import static io.lakesmith.core.hudi.HudiTestTables.contents;
+import static io.lakesmith.core.hudi.HudiTestTables.row;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.lakesmith.core.aws.AwsSettings;
+import io.lakesmith.core.table.TableSpec;
+import io.lakesmith.core.table.TableType;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.generic.GenericRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HudiCopyOnWriteTest {
+
+  private static final AwsSettings LOCAL = AwsSettings.defaults();
+  private static final HudiWriteOptions OPTIONS = HudiWriteOptions.builder().orderingField("seq").build();
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void insertUpsertDeleteAndReadBack() {
+    TableSpec spec = HudiTestTables.spec(dir, TableType.COPY_ON_WRITE, "region");
+    try (HudiTable table = HudiTables.createOrOpen(spec, null, OPTIONS, LOCAL)) {
+      table.insert(List.of(row(1, "ann", "eu", 1), row(2, "bob", "us", 1), row(3, "cid", "eu", 1)), Map.of());
+      table.upsert(List.of(row(2, "bob2", "us", 2), row(4, "dan", "us", 1)), Map.of());
+      table.upsert(List.of(HudiTestTables.delete(table, 3, "eu", 2)), Map.of());
+
+      List<GenericRecord> rows = table.newReader().withoutMetaColumns().read();
+      assertThat(contents(rows)).containsExactly(
+          Map.entry(1L, "ann/eu/1"), Map.entry(2L, "bob2/us/2"), Map.entry(4L, "dan/us/1"));
+      assertThat(rows.get(0).getSchema().getFields()).extracting(f -> f.name())
+          .containsExactly("id", "name", "region", "seq");
+
+      List<GenericRecord> withMeta = table.newReader().read();
+      assertThat(withMeta).allSatisfy(r -> {
+        assertThat(r.get("_hoodie_record_key").toString()).isEqualTo(r.get("id").toString());
+        assertThat(r.get("_hoodie_partition_path").toString()).isEqualTo("region=" + r.get("region"));
+      });
+      assertThat(table.commits()).hasSize(3);
+    }
+  }
+
+  @Test
+  void reopenExistingTable() {
+    TableSpec spec = HudiTestTables.spec(dir, TableType.COPY_ON_WRITE, "region");
+    try (HudiTable table = HudiTables.createOrOpen(spec, null, OPTIONS, LOCAL)) {
+      table.insert(List.of(row(1, "ann", "eu", 1)), Map.of());
+    }
+    assertThat(HudiTables.exists(spec.basePath(), LOCAL)).isTrue();
+    try (HudiTable table = HudiTables.open(spec, OPTIONS, LOCAL)) {
+      assertThat(table.schema().getField(HudiSchemas.IS_DELETED)).isNotNull();
+      table.upsert(List.of(row(1, "ann2", "eu", 2)), Map.of());
+      assertThat(contents(table.newReader().read())).containsExactly(Map.entry(1L, "ann2/eu/2"));
+      assertThat(table.commits()).hasSize(2);
+    }
+  }
+
+  @Test
+  void reopenWithMismatchingSpecNamesTheMismatch() {
+    TableSpec spec = HudiTestTables.spec(dir, TableType.COPY_ON_WRITE, "region");
+    try (HudiTable table = HudiTables.createOrOpen(spec, null, OPTIONS, LOCAL)) {
+      table.insert(List.of(row(1, "ann", "eu", 1)), Map.of());
+    }
+    TableSpec otherType = spec.toBuilder().type(TableType.MERGE_ON_READ).build();
+    assertThatThrownBy(() -> HudiTables.open(otherType, OPTIONS, LOCAL))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("table type is COPY_ON_WRITE, spec says MERGE_ON_READ");
+    TableSpec otherKeys = spec.toBuilder().recordKey("id", "name").partitionBy().build();
+    assertThatThrownBy(() -> HudiTables.createOrOpen(otherKeys, null, OPTIONS, LOCAL))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("record key is [id], spec says [id, name]")
+        .hasMessageContaining("partition columns are [region], spec says []");
+    HudiWriteOptions commitTime = HudiWriteOptions.builder()
+        .mergeMode(HudiWriteOptions.MergeMode.COMMIT_TIME_ORDERING).build();
+    assertThatThrownBy(() -> HudiTables.open(spec, commitTime, LOCAL))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("merge mode is EVENT_TIME_ORDERING, options say COMMIT_TIME_ORDERING");
+  }
+
+  @Test
+  void commitExtraMetadataRoundTrip() {
+    TableSpec spec = HudiTestTables.spec(dir, TableType.COPY_ON_WRITE);
+    try (HudiTable table = HudiTables.createOrOpen(spec, null, OPTIONS, LOCAL)) {
+      HudiCommit first = table.insert(List.of(row(1, "ann", "eu", 1)),
+          Map.of("lakesmith.checkpoint", "LOAD00000001.csv", "lakesmith.rows", "1"));
+      HudiCommit second = table.upsert(List.of(), Map.of("lakesmith.checkpoint", "20240101-000000000.csv"));
+      assertThat(first.extraMetadata()).containsExactlyInAnyOrderEntriesOf(
+          Map.of("lakesmith.checkpoint", "LOAD00000001.csv", "lakesmith.rows", "1"));
+      assertThat(table.commits()).extracting(HudiCommit::instantTime)
+          .containsExactly(first.instantTime(), second.instantTime());
+      assertThat(table.latestCommit().orElseThrow().extraMetadata())
+          .containsExactly(Map.entry("lakesmith.checkpoint", "20240101-000000000.csv"));
+    }
+    try (HudiTable reopened = HudiTables.open(spec, OPTIONS, LOCAL)) {
+      assertThat(reopened.commits()).extracting(c -> c.extraMetadata().get("lakesmith.checkpoint"))
+          .containsExactly("LOAD00000001.csv", "20240101-000000000.csv");
+      assertThat(reopened.commits().get(0).recordsWritten()).isEqualTo(1);
+    }
+    assertThatThrownBy(() -> {
+      try (HudiTable t = HudiTables.open(spec, OPTIONS, LOCAL)) {
+        t.upsert(List.of(), Map.of("schema", "x"));
+      }
+    }).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reserved");
+  }
+}
