@@ -5,7 +5,6 @@ import io.lakesmith.core.table.TableSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.avro.JsonProperties;
@@ -45,9 +44,13 @@ final class TableSchemas {
     for (Schema.Field f : source.getFields()) {
       fields.add(copy(f));
     }
-    fields.add(new Schema.Field(SEQ, Schema.create(Schema.Type.STRING), "Lakesmith change sequence (ordering field)", (Object) null));
-    fields.add(new Schema.Field(OP, TableSpec.optional(Schema.create(Schema.Type.STRING)), "DMS operation: L, I, U or D", JsonProperties.NULL_VALUE));
-    fields.add(new Schema.Field(IS_DELETED, Schema.create(Schema.Type.BOOLEAN), null, false));
+    // Optional like every column, so the row converter can build whole records; the engine always sets them.
+    fields.add(new Schema.Field(SEQ, TableSpec.optional(Schema.create(Schema.Type.STRING)),
+        "Lakesmith change sequence (ordering field)", JsonProperties.NULL_VALUE));
+    fields.add(new Schema.Field(OP, TableSpec.optional(Schema.create(Schema.Type.STRING)),
+        "DMS operation: L, I, U or D", JsonProperties.NULL_VALUE));
+    fields.add(new Schema.Field(IS_DELETED, TableSpec.optional(Schema.create(Schema.Type.BOOLEAN)), null,
+        JsonProperties.NULL_VALUE));
     return Schema.createRecord(source.getName(), null, source.getNamespace(), false, fields);
   }
 
@@ -150,9 +153,5 @@ final class TableSchemas {
 
   private static Schema.Field copy(Schema.Field f) {
     return new Schema.Field(f, f.schema());
-  }
-
-  static String lower(String s) {
-    return s.toLowerCase(Locale.ROOT);
   }
 }
