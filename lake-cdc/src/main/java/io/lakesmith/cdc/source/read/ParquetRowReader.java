@@ -2,6 +2,7 @@ package io.lakesmith.cdc.source.read;
 
 import io.lakesmith.cdc.source.DmsFile;
 import io.lakesmith.core.storage.ObjectStore;
+import io.lakesmith.core.storage.StorageException;
 import io.lakesmith.core.table.ColumnType;
 import io.lakesmith.core.table.TableSpec;
 import java.io.IOException;
@@ -74,7 +75,7 @@ final class ParquetRowReader implements DmsRowReader {
       return tmp;
     } catch (IOException | RuntimeException e) {
       deleteQuietly(tmp);
-      if (e instanceof DmsReadException || e instanceof io.lakesmith.core.storage.StorageException) {
+      if (e instanceof DmsReadException || e instanceof StorageException) {
         throw (RuntimeException) e;
       }
       throw new DmsReadException(file.key(), "cannot stage Parquet file locally: " + e, e);

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ class CdcTxnReadingTest {
   void rowsAreRoutedToTheirTablesInTransactionOrder() {
     TableSpec a = TableSpec.builder().database("rdsTempsdb").table("Names_03cdcad11a").recordKey("id")
         .column("id", ColumnType.INT).column("name", ColumnType.STRING).basePath("/tmp/a").build();
-    ExpectedColumns columns = table -> table.equals(NAMES_B) ? java.util.Optional.of(List.of("Op", "ID", "FIRST"))
+    ExpectedColumns columns = table -> table.equals(NAMES_B) ? Optional.of(List.of("Op", "ID", "FIRST"))
         : ExpectedColumns.fromSpecs(List.of(a)).columns(table);
 
     List<DmsRow> rows = readAll(store, txn, DmsFormat.defaults(), columns);
