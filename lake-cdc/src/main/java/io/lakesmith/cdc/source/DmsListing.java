@@ -4,9 +4,12 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSortedMap;
 import io.lakesmith.core.storage.StorageLocation;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -34,7 +37,7 @@ public final class DmsListing {
 
   /** Every table with at least one full-load or CDC file, each with its files in {@link DmsFile#ORDER}. */
   public SortedMap<DmsTableId, List<DmsFile>> tables() {
-    return java.util.Collections.unmodifiableSortedMap(tables);
+    return Collections.unmodifiableSortedMap(tables);
   }
 
   /** The table's full-load and CDC files in {@link DmsFile#ORDER} (empty when none); not its CDC_TXN rows. */
@@ -64,7 +67,7 @@ public final class DmsListing {
 
   @Override
   public int hashCode() {
-    return java.util.Objects.hash(root, tables, transactionFiles, unrecognized);
+    return Objects.hash(root, tables, transactionFiles, unrecognized);
   }
 
   @Override
@@ -98,7 +101,7 @@ public final class DmsListing {
     DmsListing build() {
       SortedMap<DmsTableId, ImmutableList<DmsFile>> sorted = new TreeMap<>();
       tables.forEach((t, files) -> sorted.put(t, sortUnique(t.toString(), files)));
-      unrecognized.sort(java.util.Comparator.comparing(UnrecognizedObject::key));
+      unrecognized.sort(Comparator.comparing(UnrecognizedObject::key));
       return new DmsListing(root, ImmutableSortedMap.copyOfSorted(sorted),
           sortUnique("CDC_TXN files", transactionFiles), ImmutableList.copyOf(unrecognized));
     }

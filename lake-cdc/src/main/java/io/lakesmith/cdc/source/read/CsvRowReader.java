@@ -12,6 +12,7 @@ import io.lakesmith.core.storage.ObjectStore;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -257,7 +258,7 @@ final class CsvRowReader implements DmsRowReader {
     @Override
     protected void handleField(int fieldIdx, char[] buf, int offset, int len, boolean isQuoted) {
       if (fieldIdx >= quoted.length) {
-        quoted = java.util.Arrays.copyOf(quoted, Math.max(quoted.length * 2, fieldIdx + 1));
+        quoted = Arrays.copyOf(quoted, Math.max(quoted.length * 2, fieldIdx + 1));
       }
       quoted[fieldIdx] = isQuoted;
       fields.add(new String(buf, offset, len));
@@ -269,7 +270,7 @@ final class CsvRowReader implements DmsRowReader {
         return new RawRecord(getStartingLineNumber(), new String[] {""}, new boolean[1]);
       }
       return new RawRecord(getStartingLineNumber(), fields.toArray(new String[0]),
-          java.util.Arrays.copyOf(quoted, fields.size()));
+          Arrays.copyOf(quoted, fields.size()));
     }
   }
 }

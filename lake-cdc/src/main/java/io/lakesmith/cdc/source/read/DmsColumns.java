@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.apache.avro.Schema;
 
@@ -85,12 +86,12 @@ public final class DmsColumns {
       return false;
     }
     DmsColumns c = (DmsColumns) o;
-    return names.equals(c.names) && leadingFields == c.leadingFields && java.util.Objects.equals(schemas, c.schemas);
+    return names.equals(c.names) && leadingFields == c.leadingFields && Objects.equals(schemas, c.schemas);
   }
 
   @Override
   public int hashCode() {
-    return java.util.Objects.hash(names, leadingFields);
+    return Objects.hash(names, leadingFields);
   }
 
   @Override
