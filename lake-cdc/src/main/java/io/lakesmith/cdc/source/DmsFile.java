@@ -133,7 +133,10 @@ public final class DmsFile implements Comparable<DmsFile> {
     return Optional.ofNullable(segment);
   }
 
-  /** For CDC files under date-partition folders: those folders ({@code 2025/01/01}, {@code 2025-01-01-13}). */
+  /**
+   * For files under DMS date-partition folders: those folders ({@code 2025/01/01}, {@code 2025-01-01-13}). A single
+   * full-load folder that reads as a date is taken as a date partition, not a parallel-load partition.
+   */
   public Optional<String> datePartition() {
     return Optional.ofNullable(datePartition);
   }

@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * <p>Recognized, relative to the root:
  * <ul>
  *   <li>{@code <schema>/<table>/LOAD<1-16 hex digits>.<csv|parquet>[.gz]}, also with a {@code SEGMENTn_}
- *       prefix and/or in one partition folder ({@code <schema>/<table>/<partition>/LOAD...}): full load;</li>
+ *       prefix and/or in one parallel-load partition folder ({@code <schema>/<table>/<partition>/LOAD...}) or in
+ *       date-partition folders: full load;</li>
  *   <li>{@code <schema>/<table>/[<date partition>/]yyyyMMdd-HHmmss<0-9 fraction digits>.<csv|parquet>[.gz]},
  *       where the optional date partition is any DMS {@code DatePartitionSequence} and
  *       {@code DatePartitionDelimiter} combination: CDC;</li>
@@ -111,16 +112,19 @@ public final class DmsLayout {
 
     Matcher load = LOAD.matcher(name);
     if (load.matches()) {
-      if (parts.length > 4 || (parts.length == 4 && parts[2].isEmpty())) {
-        return "full-load file nested deeper than one partition folder";
-      }
       String segment = load.group(1);
-      if (!folders.isEmpty()) {
+      String datePartition = null;
+      if (!folders.isEmpty() && DatePartitions.isDatePartition(folders)) {
+        datePartition = folders; // DatePartitionEnabled also dates full-load files
+      } else if (parts.length == 4 && !parts[2].isEmpty()) {
         segment = segment == null ? folders : folders + "/" + segment;
+      } else if (!folders.isEmpty()) {
+        return "full-load file under '" + folders + "', neither one partition folder nor a date partition";
       }
       String counter = String.format("%023d", new BigInteger(load.group(2), 16));
       return new DmsFile(location, inTable, table, DmsFile.Kind.FULL_LOAD, format(load.group(3)),
-          load.group(4) != null, info.size(), ordinal(DmsFile.Kind.FULL_LOAD, counter, inTable), segment, null);
+          load.group(4) != null, info.size(), ordinal(DmsFile.Kind.FULL_LOAD, counter, inTable), segment,
+          datePartition);
     }
     Matcher cdc = CDC.matcher(name);
     if (cdc.matches()) {

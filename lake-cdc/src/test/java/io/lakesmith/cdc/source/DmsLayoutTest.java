@@ -133,6 +133,20 @@ class DmsLayoutTest {
   }
 
   @Test
+  void fullLoadFilesUnderDateFoldersAreRecognized() {
+    write(store, root, "hr/employees/2025/03/07/LOAD00000002.csv", "");
+    write(store, root, "hr/employees/2025/03/07/LOAD00000001.csv", "");
+    write(store, root, "hr/employees/2025/03/07/20250307-130102345.csv", "");
+
+    List<DmsFile> files = DmsLayout.scan(store, root).files(EMP);
+
+    assertThat(files).extracting(DmsFile::name).containsExactly("LOAD00000001.csv", "LOAD00000002.csv",
+        "20250307-130102345.csv");
+    assertThat(files.get(0).datePartition()).contains("2025/03/07");
+    assertThat(files.get(0).segment()).isEmpty();
+  }
+
+  @Test
   void foldersThatAreNotDatePartitionsAreReported() {
     write(store, root, "hr/employees/2025/13/07/20250307-130102345.csv", "");
     write(store, root, "hr/employees/2025-02-30/20250307-130102345.csv", "");
