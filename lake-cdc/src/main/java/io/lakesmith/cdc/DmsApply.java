@@ -59,7 +59,10 @@ public final class DmsApply {
   private final StorageLocation root;
   private final Map<DmsTableId, TableSpec> specs = new LinkedHashMap<>();
   private AwsSettings aws = AwsSettings.defaults();
-  private DmsFormat format = DmsFormat.defaults();
+  // Header detection: a first row equal to the expected column names is a header (AddColumnName=true),
+  // otherwise data; without a schema in the spec the first row must be the header.
+  private DmsFormat format = DmsFormat.defaults().toBuilder()
+      .csv(CsvOptions.defaults().toBuilder().header(io.lakesmith.cdc.source.read.HeaderMode.DETECT).build()).build();
   private ApplyMode mode = ApplyMode.STRICT;
   private int maxRowsPerCommit = 500_000;
   private ChangeSequencer sequencer = ChangeSequencer.builder().build();
@@ -104,7 +107,10 @@ public final class DmsApply {
     return this;
   }
 
-  /** How the DMS task wrote its files (CSV options, Op in full load, ...); default: DMS defaults. */
+  /**
+   * How the DMS task wrote its files (CSV options, Op in full load, ...); default: DMS defaults, except that CSV
+   * header rows are detected rather than assumed absent.
+   */
   public DmsApply format(DmsFormat value) {
     this.format = Preconditions.checkNotNull(value);
     return this;
