@@ -59,6 +59,24 @@ final class GlueShapes {
 
   static final String OP_COLUMN = "Op";
 
+  private static final java.util.Set<String> OWNED_TABLE_PARAMETERS = java.util.Set.of(EXTERNAL, LAKESMITH_KIND,
+      CLASSIFICATION, SKIP_HEADER, "delimiter", "areColumnsQuoted", ATHENA_HUDI_METADATA_LISTING, SPARK_PROVIDER);
+  private static final java.util.Set<String> OWNED_SERDE_PARAMETERS = java.util.Set.of(SERIALIZATION_FORMAT, SERDE_PATH,
+      QUERY_AS_RO_TABLE, "separatorChar", "quoteChar", "escapeChar", "field.delim", "serialization.null.format");
+
+  /**
+   * Whether a table parameter is set by the shapes, so that an existing value the shape no longer sets is removed
+   * (e.g. {@code skip.header.line.count} once files lose their header, surplus Spark schema parts). The Hudi sync
+   * markers are not: they are only ever replaced.
+   */
+  static boolean ownedTableParameter(String key) {
+    return OWNED_TABLE_PARAMETERS.contains(key) || key.startsWith("spark.sql.sources.schema.");
+  }
+
+  static boolean ownedSerdeParameter(String key) {
+    return OWNED_SERDE_PARAMETERS.contains(key);
+  }
+
   /** One Glue table to create or keep in sync: everything Lakesmith owns in it. */
   static final class Shape {
     final String tableName;

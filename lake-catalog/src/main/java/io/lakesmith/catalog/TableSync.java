@@ -135,12 +135,24 @@ final class TableSync {
     List<Column> columns = evolve(identifier, sd.columns(), shape.columns, changes, false);
     List<Column> partitionKeys = evolve(identifier, table.partitionKeys(), shape.partitionKeys, changes, true);
 
-    Map<String, String> params = new LinkedHashMap<>(table.parameters());
+    Map<String, String> params = new LinkedHashMap<>();
+    table.parameters().forEach((k, v) -> {
+      if (!GlueShapes.ownedTableParameter(k)) {
+        params.put(k, v); // foreign parameters (other tools, people) are kept
+      }
+    });
     params.putAll(shape.parameters);
     params.putAll(extraParameters);
 
     SerDeInfo serde = sd.serdeInfo() == null ? SerDeInfo.builder().build() : sd.serdeInfo();
-    Map<String, String> serdeParams = new LinkedHashMap<>(serde.parameters());
+    Map<String, String> serdeParams = new LinkedHashMap<>();
+    if (shape.serde.equals(serde.serializationLibrary())) {
+      serde.parameters().forEach((k, v) -> {
+        if (!GlueShapes.ownedSerdeParameter(k)) {
+          serdeParams.put(k, v);
+        }
+      });
+    }
     serdeParams.putAll(shape.serdeParameters);
 
     StorageDescriptor newSd = sd.toBuilder().location(shape.location).inputFormat(shape.inputFormat)
