@@ -12,8 +12,9 @@ import org.apache.hadoop.conf.Configuration;
  * ({@code file:}) and S3 through {@code s3a://}, configured from the same {@link AwsSettings} as Lakesmith's own
  * SDK clients so that Hudi and Lakesmith talk to the same endpoint with the same credentials.
  *
- * <p>The returned configuration does not read {@code core-site.xml} or other Hadoop resources from the class path
- * (a stray {@code core-site.xml} must not silently redirect a table), and each call returns a new, mutable copy
+ * <p>The returned configuration holds Hadoop's built-in defaults ({@code core-default.xml}) but does not read
+ * {@code core-site.xml} from the class path (a stray site file must not silently redirect a table), and each call
+ * returns a new, mutable copy
  * that the caller owns. Hadoop caches one file system per scheme, bucket and user: Hudi opens file systems
  * many times per commit and a new S3A instance per call would cost a client and thread pools each time. The
  * flip side is that within one JVM the first configuration used for a bucket wins; use one {@code AwsSettings}
@@ -50,6 +51,8 @@ public final class HadoopConfigurations {
    */
   public static Configuration local() {
     Configuration conf = new Configuration(false);
+    // Hadoop's built-in defaults (hadoop.tmp.dir, s3a buffer dirs, ...) but no site files from the class path
+    conf.addResource("core-default.xml");
     conf.set("fs.defaultFS", "file:///");
     conf.set("fs.file.impl", "org.apache.hadoop.fs.LocalFileSystem");
     return conf;
