@@ -96,19 +96,29 @@ final class CsvRowReader implements DmsRowReader {
     return new DmsColumns(names, null, op ? 1 : 0);
   }
 
-  private static boolean isHeader(String[] fields, List<String> expectedNames) {
-    List<String> exp = !expectedNames.isEmpty() && expectedNames.get(0).equalsIgnoreCase("Op")
-        ? expectedNames.subList(1, expectedNames.size()) : expectedNames;
-    int lead = fields.length == exp.size() + 1 && fields[0].equalsIgnoreCase("Op") ? 1 : 0;
-    if (fields.length - lead != exp.size()) {
-      return false;
-    }
-    for (int i = 0; i < exp.size(); i++) {
-      if (!fields[lead + i].equalsIgnoreCase(exp.get(i))) {
+  /**
+   * A first row is a header when its fields (after an optional leading {@code Op}) are distinct and non-empty
+   * and at least half of them name expected columns (ignoring case). Exact equality would miss the headers of
+   * files written after DDL added or dropped columns; a data row naming half the columns does not occur.
+   */
+  static boolean isHeader(String[] fields, List<String> expectedNames) {
+    java.util.Set<String> expected = new java.util.HashSet<>();
+    expectedNames.forEach(n -> expected.add(n.toLowerCase(java.util.Locale.ROOT)));
+    expected.remove("op");
+    int lead = fields.length > 0 && fields[0].equalsIgnoreCase("Op") ? 1 : 0;
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    int matching = 0;
+    for (int i = lead; i < fields.length; i++) {
+      String f = fields[i].trim().toLowerCase(java.util.Locale.ROOT);
+      if (f.isEmpty() || !seen.add(f)) {
         return false;
       }
+      if (expected.contains(f)) {
+        matching++;
+      }
     }
-    return true;
+    int names = fields.length - lead;
+    return names > 0 && matching > 0 && matching * 2 >= names;
   }
 
   private RawRecord fetch() {

@@ -122,6 +122,21 @@ class CsvReadingTest {
   }
 
   @Test
+  void headerDetectionToleratesColumnsAddedOrDroppedByDdl() {
+    DmsFile added = put("hr/employees/20250101-120000000.csv", "Op,id,name,note,bonus\nI,1,Ann,x,5\n");
+    DmsFile dropped = put("hr/employees/20250101-120001000.csv", "Op,id,note\nI,2,y\n");
+    DmsFormat detect = csv(CsvOptions.builder().header(HeaderMode.DETECT));
+
+    assertThat(readAll(store, added, detect, COLS)).singleElement()
+        .satisfies(r -> assertThat(r.columns().names()).containsExactly("id", "name", "note", "bonus"));
+    assertThat(readAll(store, dropped, detect, COLS)).singleElement()
+        .satisfies(r -> assertThat(r.columns().names()).containsExactly("id", "note"));
+    assertThat(CsvRowReader.isHeader(new String[] {"I", "1", "Ann", "x"}, List.of("ID", "NAME", "NOTE"))).isFalse();
+    assertThat(CsvRowReader.isHeader(new String[] {"id", "id"}, List.of("ID", "NAME"))).isFalse();
+    assertThat(CsvRowReader.isHeader(new String[] {"x", "y", "z", "id"}, List.of("ID", "NAME"))).isFalse();
+  }
+
+  @Test
   void customDelimitersAndQuoteChar() {
     DmsFile pipes = put("hr/employees/20250101-120000000.csv", "I|1|'a|b'|c\n");
     DmsFile tabs = put("hr/employees/20250101-120001000.csv", "I\t2\tx y\t\n");
