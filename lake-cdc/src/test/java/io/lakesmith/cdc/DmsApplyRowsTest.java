@@ -87,6 +87,23 @@ class DmsApplyRowsTest {
   }
 
   @Test
+  void aFileOfOnlyBadRowsIsQuarantinedAndRecordedSoReplaysSkipIt() {
+    DmsFixture dms = new DmsFixture(tmp.resolve("dms"));
+    dms.write("app/people/LOAD00000001.csv", Specs.HEADER, "1,a,1.00,d,2025-01-01 00:00:00.000000");
+    String base = base("only-bad");
+    assertThat(Specs.apply(dms, Specs.cow(base)).execute().succeeded()).isTrue();
+    dms.write("app/people/20250101-100000000.csv", Specs.CDC_HEADER, "U,1,a,oops,d,2025-01-01 10:00:00.000000");
+    ApplyResult r = Specs.apply(dms, Specs.cow(base)).mode(ApplyMode.QUARANTINE).execute();
+    assertThat(r.succeeded()).as(r.report().toJson()).isTrue();
+    assertThat(r.table("app.people").counter(RunReport.ROWS_QUARANTINED)).isEqualTo(1);
+    assertThat(r.table("app.people").counter(RunReport.COMMITS)).isEqualTo(1);
+    ApplyResult again = Specs.apply(dms, Specs.cow(base)).mode(ApplyMode.QUARANTINE).execute();
+    assertThat(again.table("app.people").counter(RunReport.FILES_SKIPPED)).isEqualTo(2);
+    assertThat(again.table("app.people").counter(RunReport.COMMITS)).isZero();
+    assertThat(DmsFixture.s(DmsFixture.read(base, "ID").get("1"), "AMT")).isNotNull();
+  }
+
+  @Test
   void strictModeFailsTheBatchBeforeAnyCommitNamingFileLineAndColumn() {
     DmsFixture dms = withBadRows();
     String base = base("strict");
