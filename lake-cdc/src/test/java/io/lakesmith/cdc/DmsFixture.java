@@ -42,14 +42,7 @@ final class DmsFixture {
 
   /** The table's rows by the string value of {@code keyColumn}, without Hudi meta columns. */
   static Map<String, GenericRecord> read(String basePath, String keyColumn) {
-    Map<String, GenericRecord> rows = new TreeMap<>();
-    for (GenericRecord r : HudiTableReader.of(basePath, AwsSettings.defaults()).withoutMetaColumns().read()) {
-      GenericRecord previous = rows.put(String.valueOf(r.get(keyColumn)), r);
-      if (previous != null) {
-        throw new AssertionError("duplicate key " + r.get(keyColumn) + ": " + previous + " and " + r);
-      }
-    }
-    return rows;
+    return read(basePath, keyColumn, AwsSettings.defaults());
   }
 
   /** Same, on a table reached with {@code aws}. */

@@ -4,42 +4,20 @@ import static io.lakesmith.cdc.source.DmsFixtures.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lakesmith.core.storage.ObjectStore;
-import io.lakesmith.core.storage.ObjectStores;
-import io.lakesmith.core.storage.StorageLocation;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class DmsLayoutTest {
+class DmsLayoutTest extends LocalStoreTest {
   private static final DmsTableId EMP = DmsTableId.of("hr", "employees");
 
-  @TempDir
-  Path dir;
-  ObjectStore store;
-  StorageLocation root;
-
-  @BeforeEach
-  void setUp() {
-    store = ObjectStores.local();
-    root = StorageLocation.local(dir.resolve("dms"));
-  }
-
-  @AfterEach
-  void tearDown() {
-    store.close();
-  }
 
   private List<String> relativePaths(List<DmsFile> files) {
     return files.stream().map(DmsFile::relativePath).toList();

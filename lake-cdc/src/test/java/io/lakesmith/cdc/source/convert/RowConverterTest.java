@@ -1,5 +1,6 @@
 package io.lakesmith.cdc.source.convert;
 
+import io.lakesmith.cdc.source.LocalStoreTest;
 import static io.lakesmith.cdc.source.DmsFixtures.file;
 import static io.lakesmith.cdc.source.DmsFixtures.readAll;
 import static io.lakesmith.cdc.source.DmsFixtures.write;
@@ -15,14 +16,10 @@ import io.lakesmith.cdc.source.read.DmsRowException;
 import io.lakesmith.cdc.source.read.ExpectedColumns;
 import io.lakesmith.cdc.source.read.HeaderMode;
 import io.lakesmith.cdc.source.read.RowError;
-import io.lakesmith.core.storage.ObjectStore;
-import io.lakesmith.core.storage.ObjectStores;
-import io.lakesmith.core.storage.StorageLocation;
 import io.lakesmith.core.table.ColumnType;
 import io.lakesmith.core.table.TableSpec;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -34,31 +31,13 @@ import java.util.Map;
 import org.apache.avro.Conversions;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class RowConverterTest {
+class RowConverterTest extends LocalStoreTest {
   private static final DmsFormat HEADER = DmsFormat.builder()
       .csv(CsvOptions.builder().header(HeaderMode.PRESENT).noSupValue("~").build()).build();
 
-  @TempDir
-  Path dir;
-  ObjectStore store;
-  StorageLocation root;
   int files;
-
-  @BeforeEach
-  void setUp() {
-    store = ObjectStores.local();
-    root = StorageLocation.local(dir.resolve("dms"));
-  }
-
-  @AfterEach
-  void tearDown() {
-    store.close();
-  }
 
   /** Rows of a CDC file with the given header and data lines. */
   private List<DmsRow> rows(String header, String... lines) {

@@ -1,5 +1,6 @@
 package io.lakesmith.cdc.source.read;
 
+import io.lakesmith.cdc.source.LocalStoreTest;
 import static io.lakesmith.cdc.source.DmsFixtures.readAll;
 import static io.lakesmith.cdc.source.DmsFixtures.write;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,35 +10,23 @@ import io.lakesmith.cdc.source.DmsFile;
 import io.lakesmith.cdc.source.DmsLayout;
 import io.lakesmith.cdc.source.DmsListing;
 import io.lakesmith.cdc.source.DmsTableId;
-import io.lakesmith.core.storage.ObjectStore;
-import io.lakesmith.core.storage.ObjectStores;
-import io.lakesmith.core.storage.StorageLocation;
 import io.lakesmith.core.table.ColumnType;
 import io.lakesmith.core.table.TableSpec;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class CdcTxnReadingTest {
+class CdcTxnReadingTest extends LocalStoreTest {
   private static final DmsTableId NAMES_A = DmsTableId.of("rdsTempsdb", "Names_03cdcad11a");
   private static final DmsTableId NAMES_B = DmsTableId.of("rdsTempsdb", "Names_6d152ce62d");
 
-  @TempDir
-  Path dir;
-  ObjectStore store;
-  StorageLocation root;
   DmsFile txn;
 
   @BeforeEach
   void setUp() {
-    store = ObjectStores.local();
-    root = StorageLocation.local(dir.resolve("dms"));
     // the transaction file example of the DMS user guide, plus a multi-line value and bad rows
     write(store, root, "cdc/CDC_TXN-20201117153046033.csv", "I,Names_03cdcad11a,rdsTempsdb,13,Daniel\n"
         + "U,Names_03cdcad11a,rdsTempsdb,23,Kathy\n"
@@ -50,11 +39,6 @@ class CdcTxnReadingTest {
         + "U,Names_6d152ce62d,rdsTempsdb,25\n");
     DmsListing listing = DmsLayout.scan(store, root);
     txn = listing.transactionFiles().get(0);
-  }
-
-  @AfterEach
-  void tearDown() {
-    store.close();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.lakesmith.cdc.source.read;
 
+import io.lakesmith.cdc.source.LocalStoreTest;
 import static io.lakesmith.cdc.source.DmsFixtures.file;
 import static io.lakesmith.cdc.source.DmsFixtures.readAll;
 import static io.lakesmith.cdc.source.DmsFixtures.write;
@@ -10,35 +11,13 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.lakesmith.cdc.source.DmsFile;
 import io.lakesmith.cdc.source.DmsFixtures;
 import io.lakesmith.cdc.source.DmsTableId;
-import io.lakesmith.core.storage.ObjectStore;
-import io.lakesmith.core.storage.ObjectStores;
-import io.lakesmith.core.storage.StorageLocation;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class CsvReadingTest {
+class CsvReadingTest extends LocalStoreTest {
   private static final DmsTableId EMP = DmsTableId.of("hr", "employees");
   private static final ExpectedColumns COLS = ExpectedColumns.of(List.of("ID", "NAME", "NOTE"));
 
-  @TempDir
-  Path dir;
-  ObjectStore store;
-  StorageLocation root;
-
-  @BeforeEach
-  void setUp() {
-    store = ObjectStores.local();
-    root = StorageLocation.local(dir.resolve("dms"));
-  }
-
-  @AfterEach
-  void tearDown() {
-    store.close();
-  }
 
   private DmsFile put(String relative, String content) {
     write(store, root, relative, content);

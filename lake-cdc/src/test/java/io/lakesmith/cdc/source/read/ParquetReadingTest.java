@@ -1,5 +1,6 @@
 package io.lakesmith.cdc.source.read;
 
+import io.lakesmith.cdc.source.LocalStoreTest;
 import static io.lakesmith.cdc.source.DmsFixtures.file;
 import static io.lakesmith.cdc.source.DmsFixtures.readAll;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,9 +10,6 @@ import io.lakesmith.cdc.source.DmsFile;
 import io.lakesmith.cdc.source.DmsFixtures;
 import io.lakesmith.cdc.source.convert.ConvertedRow;
 import io.lakesmith.cdc.source.convert.RowConverter;
-import io.lakesmith.core.storage.ObjectStore;
-import io.lakesmith.core.storage.ObjectStores;
-import io.lakesmith.core.storage.StorageLocation;
 import io.lakesmith.core.table.ColumnType;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -38,35 +36,22 @@ import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.MessageTypeParser;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ParquetReadingTest {
+class ParquetReadingTest extends LocalStoreTest {
   private static final Schema DECIMAL_10_2 = LogicalTypes.decimal(10, 2).addToSchema(Schema.create(Schema.Type.BYTES));
   private static final Schema TS_MICROS = LogicalTypes.timestampMicros().addToSchema(Schema.create(Schema.Type.LONG));
   private static final Schema TS_MILLIS = LogicalTypes.timestampMillis().addToSchema(Schema.create(Schema.Type.LONG));
   private static final Conversions.DecimalConversion DECIMALS = new Conversions.DecimalConversion();
 
-  @TempDir
-  Path dir;
-  ObjectStore store;
-  StorageLocation root;
   Path staging;
   Path scratch;
 
   @BeforeEach
   void setUp() throws IOException {
-    store = ObjectStores.local();
-    root = StorageLocation.local(dir.resolve("dms"));
     staging = Files.createDirectories(dir.resolve("staging"));
     scratch = Files.createDirectories(dir.resolve("scratch"));
-  }
-
-  @AfterEach
-  void tearDown() {
-    store.close();
   }
 
   private static Schema schema(boolean withOp) {

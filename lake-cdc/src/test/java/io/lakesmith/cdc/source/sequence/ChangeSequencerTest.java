@@ -1,5 +1,6 @@
 package io.lakesmith.cdc.source.sequence;
 
+import io.lakesmith.cdc.source.LocalStoreTest;
 import static io.lakesmith.cdc.source.DmsFixtures.readAll;
 import static io.lakesmith.cdc.source.DmsFixtures.write;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,41 +18,19 @@ import io.lakesmith.cdc.source.read.DmsRowException;
 import io.lakesmith.cdc.source.read.ExpectedColumns;
 import io.lakesmith.cdc.source.read.HeaderMode;
 import io.lakesmith.cdc.source.read.RowError;
-import io.lakesmith.core.storage.ObjectStore;
-import io.lakesmith.core.storage.ObjectStores;
-import io.lakesmith.core.storage.StorageLocation;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ChangeSequencerTest {
+class ChangeSequencerTest extends LocalStoreTest {
   private static final DmsTableId T = DmsTableId.of("app", "orders");
   private static final DmsFormat HEADER = DmsFormat.builder()
       .csv(CsvOptions.builder().header(HeaderMode.PRESENT).build()).build();
 
-  @TempDir
-  Path dir;
-  ObjectStore store;
-  StorageLocation root;
-
-  @BeforeEach
-  void setUp() {
-    store = ObjectStores.local();
-    root = StorageLocation.local(dir.resolve("dms"));
-  }
-
-  @AfterEach
-  void tearDown() {
-    store.close();
-  }
 
   /** Every row of the table, files in discovery order. */
   private List<DmsRow> tableRows() {
