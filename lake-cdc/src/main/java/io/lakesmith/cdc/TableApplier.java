@@ -142,10 +142,12 @@ final class TableApplier {
   }
 
   private void run() {
+    List<HudiCommit> commits = List.of();
     if (HudiTables.exists(spec.basePath(), ctx.aws())) {
       table = HudiTables.open(hudiSpec(), writeOptions(), ctx.aws());
       schema = table.schema();
-      loadCheckpoint();
+      commits = table.commits();
+      loadCheckpoint(commits);
     } else if (spec.schema().isPresent()) {
       schema = TableSchemas.initial(spec, spec.columns(), ctx.tenantColumn());
     }
@@ -154,7 +156,7 @@ final class TableApplier {
     }
     // Bulk insert skips the key lookup, so it is only safe while the table holds nothing but our full load.
     boolean ours = !committed.equals(SourceCheckpoint.EMPTY);
-    onlyFullLoadSoFar = table == null || table.commits().isEmpty()
+    onlyFullLoadSoFar = commits.isEmpty()
         || ours && committed.applied().keySet().stream().allMatch(TableApplier::isFullLoadKey)
             && committed.partialFile().map(TableApplier::isFullLoadKey).orElse(true);
 
@@ -210,8 +212,7 @@ final class TableApplier {
     return pending;
   }
 
-  private void loadCheckpoint() {
-    List<HudiCommit> commits = table.commits();
+  private void loadCheckpoint(List<HudiCommit> commits) {
     for (int i = commits.size() - 1; i >= 0; i--) {
       String json = commits.get(i).extraMetadata().get(SourceCheckpoint.METADATA_KEY);
       if (json == null) {
