@@ -139,7 +139,11 @@ public final class Quickstart {
         .fromBytes((java.nio.ByteBuffer) v, s, s.getLogicalType()).toPlainString();
   }
 
-  private static int copySample(Path target) throws IOException {
+  /**
+   * Copies the bundled sample DMS output (HR.EMPLOYEES: full load and CDC, CSV with header rows and a
+   * {@code DMS_TS} timestamp column) to {@code <target>/hr/employees/}; returns the number of files.
+   */
+  public static int copySample(Path target) throws IOException {
     List<String> names;
     try (InputStream index = resource("index.txt")) {
       names = new BufferedReader(new InputStreamReader(index, StandardCharsets.UTF_8)).lines()

@@ -1,0 +1,239 @@
+package io.lakesmith.examples.cli;
+
+import io.lakesmith.cdc.ApplyListener;
+import io.lakesmith.cdc.ApplyMode;
+import io.lakesmith.cdc.ApplyResult;
+import io.lakesmith.cdc.DmsApply;
+import io.lakesmith.core.report.RunReport;
+import io.lakesmith.core.storage.StorageLocation;
+import io.lakesmith.core.table.TableSpec;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaParseException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code lakesmith apply}: DMS full-load and CDC files to Hudi tables, exactly once ({@link DmsApply}). */
+@Command(name = "apply", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Applies AWS DMS full-load and CDC files under <source>/<schema>/<table>/ to Hudi tables, exactly "
+        + "once and in source order. Re-running applies only what is new.",
+        "One table: --table, --target and --key. Many tables: --all --specs <file.json>."},
+    footer = {"", "Without --schema (or \"columns\" in a spec file) column names come from CSV headers or Parquet "
+        + "schemas; CSV columns are then strings, Parquet columns keep their declared types.",
+        "Rows that cannot be applied are quarantined under <target>/.lakesmith/quarantine/ unless --strict."})
+final class ApplyCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--source", required = true, paramLabel = "<dir|s3://bucket/prefix>",
+      description = "The DMS output root (the folder holding <schema>/<table>/)")
+  String source;
+
+  @Option(names = "--table", paramLabel = "<schema>.<table>", description = "The DMS table to apply")
+  String table;
+
+  @Option(names = "--target", paramLabel = "<base path>",
+      description = "The Hudi table's base path: a local path or s3://bucket/prefix")
+  String target;
+
+  @Option(names = "--key", split = ",", paramLabel = "<col[,col]>", description = "Record key column(s)")
+  List<String> key = new ArrayList<>();
+
+  @Option(names = "--partition-by", split = ",", paramLabel = "<col>", description = "Partition column(s)")
+  List<String> partitionBy = new ArrayList<>();
+
+  @Option(names = "--type", paramLabel = "cow|mor", defaultValue = "cow",
+      description = "Hudi table type: copy-on-write or merge-on-read (default: ${DEFAULT-VALUE})")
+  String type;
+
+  @Option(names = "--schema", paramLabel = "<file.avsc>",
+      description = "Avro record schema giving the columns and their types")
+  Path schema;
+
+  @Option(names = "--all", description = "Apply every table of --specs")
+  boolean all;
+
+  @Option(names = "--specs", paramLabel = "<file.json>", description = "Table spec file (see README) for --all")
+  Path specs;
+
+  @Option(names = "--strict", description = "Fail a batch on a bad row instead of quarantining it")
+  boolean strict;
+
+  @Option(names = "--timestamp-column", paramLabel = "<col>",
+      description = "DMS TimestampColumnName, to order changes (AR_H_CHANGE_SEQ is used when present)")
+  String timestampColumn;
+
+  @Option(names = "--max-rows-per-commit", paramLabel = "N",
+      description = "Most source rows per Hudi commit (bounds memory; default 500000)")
+  Integer maxRowsPerCommit;
+
+  @Option(names = "--parallelism", paramLabel = "N", description = "Tables applied at once (default: min(4, cores))")
+  Integer parallelism;
+
+  @Option(names = "--report", paramLabel = "<file.json>", description = "Write the JSON run report to this file")
+  Path report;
+
+  @Option(names = {"-q", "--quiet"}, description = "No progress on stderr")
+  boolean quiet;
+
+  @Mixin
+  AwsOptions aws;
+
+  @Override
+  public Integer call() throws IOException {
+    List<TableSpec> tables = new ArrayList<>();
+    String timestamp = timestampColumn;
+    if (all) {
+      if (specs == null) {
+        throw usage("--all needs --specs=<file.json>");
+      }
+      for (String[] o : new String[][] {{"--table", table}, {"--target", target}, {"--schema", str(schema)},
+          {"--key", key.isEmpty() ? null : "x"}, {"--partition-by", partitionBy.isEmpty() ? null : "x"}}) {
+        if (o[1] != null) {
+          throw usage(o[0] + " cannot be combined with --all: tables come from --specs");
+        }
+      }
+      SpecFile file;
+      try {
+        file = SpecFile.read(specs);
+      } catch (IllegalArgumentException e) {
+        throw usage("Invalid value for option '--specs': " + e.getMessage());
+      } catch (java.nio.file.NoSuchFileException e) {
+        throw usage("Invalid value for option '--specs': no such file " + specs);
+      }
+      tables.addAll(file.tables);
+      if (timestamp == null) {
+        timestamp = file.timestampColumn.orElse(null);
+      }
+    } else {
+      if (specs != null) {
+        throw usage("--specs needs --all");
+      }
+      if (table == null) {
+        throw usage("Missing required option: '--table=<schema>.<table>' (or --all --specs=<file.json>)");
+      }
+      if (target == null) {
+        throw usage("Missing required option: '--target=<base path>'");
+      }
+      if (key.isEmpty()) {
+        throw usage("Missing required option: '--key=<col[,col]>'");
+      }
+      tables.add(tableSpec());
+    }
+    if (maxRowsPerCommit != null && maxRowsPerCommit <= 0) {
+      throw usage("Invalid value for option '--max-rows-per-commit': must be positive, got " + maxRowsPerCommit);
+    }
+    if (parallelism != null && parallelism <= 0) {
+      throw usage("Invalid value for option '--parallelism': must be positive, got " + parallelism);
+    }
+
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    DmsApply apply = DmsApply.from(source).aws(aws.settings()).tables(tables)
+        .mode(strict ? ApplyMode.STRICT : ApplyMode.QUARANTINE)
+        .listener(quiet ? ApplyListener.NONE : new ProgressListener(err, StorageLocation.parse(source).prefix()));
+    if (timestamp != null) {
+      apply.timestampColumn(timestamp);
+    }
+    if (maxRowsPerCommit != null) {
+      apply.maxRowsPerCommit(maxRowsPerCommit);
+    }
+    if (parallelism != null) {
+      apply.parallelism(parallelism);
+    }
+    if (!quiet) {
+      err.println("applying " + tables.size() + " table(s) from " + source);
+      err.flush();
+    }
+    ApplyResult result = apply.execute();
+    printSummary(result, out);
+    String withoutSpec = result.report().details().get("tablesWithoutSpec");
+    if (withoutSpec != null && all) {
+      err.println("note: tables under " + source + " without a spec were not applied: " + withoutSpec);
+    }
+    if (report != null) {
+      writeReport(report, result.report());
+      out.println("report: " + report.toAbsolutePath());
+    }
+    if (!result.succeeded()) {
+      err.println("apply: error: " + failures(result.report()));
+      err.flush();
+      return LakesmithCli.FAILURE;
+    }
+    return 0;
+  }
+
+  private TableSpec tableSpec() throws IOException {
+    int dot = table.indexOf('.');
+    if (dot <= 0 || dot == table.length() - 1 || table.indexOf('.', dot + 1) >= 0) {
+      throw usage("Invalid value for option '--table': expected <schema>.<table>, got '" + table + "'");
+    }
+    TableSpec.Builder b = TableSpec.builder().database(table.substring(0, dot)).table(table.substring(dot + 1))
+        .recordKey(key).partitionBy(partitionBy).basePath(target);
+    try {
+      b.type(SpecFile.tableType(type, "Invalid value for option '--type'"));
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
+    }
+    if (schema != null) {
+      try {
+        b.schema(new Schema.Parser().parse(Files.readString(schema)));
+      } catch (java.nio.file.NoSuchFileException e) {
+        throw usage("Invalid value for option '--schema': no such file " + schema);
+      } catch (SchemaParseException e) {
+        throw usage("Invalid value for option '--schema': " + schema + " is not an Avro schema: " + e.getMessage());
+      }
+    }
+    try {
+      return b.build();
+    } catch (IllegalArgumentException e) {
+      throw usage("Invalid table options: " + e.getMessage());
+    }
+  }
+
+  private ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+
+  private static String str(Object o) {
+    return o == null ? null : o.toString();
+  }
+
+  static void printSummary(ApplyResult result, PrintWriter out) {
+    for (RunReport t : result.tables().values()) {
+      out.printf("%-30s %-9s files=%d skipped=%d load=%d inserts=%d updates=%d deletes=%d quarantined=%d "
+              + "commits=%d %dms%n", t.target(), t.status(), t.counter(RunReport.FILES_READ),
+          t.counter(RunReport.FILES_SKIPPED), t.counter("rowsLoad"), t.counter("rowsInsert"), t.counter("rowsUpdate"),
+          t.counter("rowsDelete"), t.counter(RunReport.ROWS_QUARANTINED), t.counter(RunReport.COMMITS),
+          t.durationMillis());
+    }
+    out.flush();
+  }
+
+  static String failures(RunReport report) {
+    List<String> errors = new ArrayList<>(report.errors());
+    for (RunReport c : report.children()) {
+      c.errors().forEach(e -> errors.add(c.target() + ": " + e));
+    }
+    return errors.isEmpty() ? report.status().toString() : String.join("; ", errors);
+  }
+
+  static void writeReport(Path file, RunReport report) throws IOException {
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    Files.writeString(file, report.toJson());
+  }
+}

@@ -1,0 +1,37 @@
+package io.lakesmith.examples.cli;
+
+import io.lakesmith.core.aws.AwsSettings;
+import picocli.CommandLine.Option;
+
+/** Where S3 and Glue are: the options every command shares, turned into {@link AwsSettings}. */
+final class AwsOptions {
+
+  @Option(names = "--endpoint", paramLabel = "<url>",
+      description = "S3/Glue-compatible endpoint (emulator, VPC endpoint, other S3 store); default: AWS")
+  java.net.URI endpoint;
+
+  @Option(names = "--region", paramLabel = "<region>", description = "AWS region; default: the SDK's region chain")
+  String region;
+
+  @Option(names = "--path-style", description = "Path-style S3 addressing (http://host/bucket/key)")
+  boolean pathStyle;
+
+  @Option(names = "--checksums-when-required",
+      description = "Send/validate S3 checksums only when required (for S3-compatible stores that reject SDK 2.30+ "
+          + "trailing checksums)")
+  boolean checksumsWhenRequired;
+
+  @Option(names = "--stacktrace", description = "Print the stack trace of an error")
+  boolean stacktrace;
+
+  AwsSettings settings() {
+    AwsSettings.Builder b = AwsSettings.builder().pathStyle(pathStyle).checksumsWhenRequired(checksumsWhenRequired);
+    if (region != null) {
+      b.region(region);
+    }
+    if (endpoint != null) {
+      b.endpoint(endpoint);
+    }
+    return b.build();
+  }
+}

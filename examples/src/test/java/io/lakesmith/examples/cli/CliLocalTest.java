@@ -1,0 +1,166 @@
+package io.lakesmith.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lakesmith.core.aws.AwsSettings;
+import io.lakesmith.core.hudi.HudiTableReader;
+import io.lakesmith.core.report.RunReport;
+import io.lakesmith.examples.Quickstart;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code apply} and {@code maintain} against DMS files and Hudi tables on the local file system. */
+class CliLocalTest {
+
+  @TempDir
+  static Path tmp;
+  static Path dms;
+
+  @BeforeAll
+  static void sample() throws Exception {
+    dms = source(tmp.resolve("dms"));
+  }
+
+  /** The sample DMS output (hr.employees) plus a small sales.orders table, in {@code dir}. */
+  static Path source(Path dir) throws Exception {
+    Quickstart.copySample(dir);
+    // a second, small table: key-only and typed by --schema / the spec file
+    write(dir.resolve("sales/orders/LOAD00000001.csv"), "ORDER_ID,CUSTOMER,AMOUNT,REGION",
+        "1,alice,10.50,eu", "2,bob,20.00,us");
+    write(dir.resolve("sales/orders/20250301-120000000.csv"), "Op,ORDER_ID,CUSTOMER,AMOUNT,REGION",
+        "U,1,alice,11.00,eu", "I,3,carol,5.25,us", "D,2,,,");
+    return dir;
+  }
+
+  static void write(Path p, String... lines) throws Exception {
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+  }
+
+  static Map<String, GenericRecord> rows(String base, String key) {
+    Map<String, GenericRecord> out = new TreeMap<>();
+    HudiTableReader.of(base, AwsSettings.defaults()).withoutMetaColumns().read()
+        .forEach(r -> out.put(String.valueOf(r.get(key)), r));
+    return out;
+  }
+
+  @Test
+  void appliesOneTableWithProgressAndReportThenNothingTwice() throws Exception {
+    String base = tmp.resolve("lake/hr/employees").toString();
+    Path report = tmp.resolve("reports/employees.json");
+    String[] args = {"apply", "--source", dms.toString(), "--table", "hr.employees", "--target", base,
+        "--key", "EMPLOYEE_ID", "--partition-by", "DEPARTMENT_ID", "--timestamp-column", "DMS_TS",
+        "--max-rows-per-commit", "1000", "--report", report.toString()};
+    CliRun r = CliRun.of(args);
+    assertThat(r.code()).as(r.toString()).isZero();
+    assertThat(r.out()).containsPattern("hr\\.employees +SUCCEEDED +files=5 .*load=10 inserts=3 updates=6 deletes=2 "
+        + "quarantined=0").contains("report: ");
+    assertThat(r.err()).contains("[hr.employees] reading hr/employees/LOAD00000001.csv")
+        .containsPattern("\\[hr\\.employees\\] committed \\d+: ").contains("[hr.employees] SUCCEEDED");
+    RunReport json = RunReport.fromJson(Files.readString(report));
+    assertThat(json.children()).extracting(RunReport::target).containsExactly("hr.employees");
+    assertThat(json.children().get(0).counter("rowsDelete")).isEqualTo(2);
+
+    Map<String, GenericRecord> rows = rows(base, "EMPLOYEE_ID");
+    assertThat(rows).hasSize(11).doesNotContainKeys("105", "146");
+    assertThat(rows.get("150").get("DEPARTMENT_ID").toString()).isEqualTo("110");
+    assertThat(rows.get("150").get("SALARY").toString()).isEqualTo("10500.00"); // no --schema: strings
+
+    CliRun again = CliRun.of(args);
+    assertThat(again.code()).isZero();
+    assertThat(again.out()).contains("skipped=5").contains("commits=0");
+  }
+
+  @Test
+  void schemaFileGivesTypes() throws Exception {
+    Path avsc = tmp.resolve("orders.avsc");
+    Files.writeString(avsc, "{\"type\": \"record\", \"name\": \"orders\", \"fields\": ["
+        + "{\"name\": \"ORDER_ID\", \"type\": [\"null\", \"long\"], \"default\": null},"
+        + "{\"name\": \"CUSTOMER\", \"type\": [\"null\", \"string\"], \"default\": null},"
+        + "{\"name\": \"AMOUNT\", \"type\": [\"null\", \"double\"], \"default\": null},"
+        + "{\"name\": \"REGION\", \"type\": [\"null\", \"string\"], \"default\": null}]}");
+    String base = tmp.resolve("lake/sales/orders-typed").toString();
+    CliRun r = CliRun.of("apply", "--source", dms.toString(), "--table", "sales.orders", "--target", base,
+        "--key", "ORDER_ID", "--schema", avsc.toString(), "--strict", "-q");
+    assertThat(r.code()).as(r.toString()).isZero();
+    assertThat(r.err()).doesNotContain("reading");
+    Map<String, GenericRecord> rows = rows(base, "ORDER_ID");
+    assertThat(rows).containsOnlyKeys("1", "3");
+    assertThat(rows.get("1").get("ORDER_ID")).isEqualTo(1L);
+    assertThat(rows.get("1").get("AMOUNT")).isEqualTo(11.0);
+  }
+
+  @Test
+  void appliesEveryTableOfASpecFileThenMaintainCompactsTheMergeOnReadOne() throws Exception {
+    Path dms = source(tmp.resolve("dms-all")); // gets one more CDC file below
+    Path specs = tmp.resolve("specs.json");
+    String root = tmp.resolve("lake-all").toString();
+    Files.writeString(specs, "{\n"
+        + "  \"targetRoot\": \"" + root + "\",\n"
+        + "  \"timestampColumn\": \"DMS_TS\",\n"
+        + "  \"tables\": [\n"
+        + "    {\"database\": \"hr\", \"table\": \"employees\", \"key\": [\"EMPLOYEE_ID\"],\n"
+        + "     \"partitionBy\": \"DEPARTMENT_ID\", \"type\": \"mor\"},\n"
+        + "    {\"database\": \"sales\", \"table\": \"orders\", \"key\": \"ORDER_ID\",\n"
+        + "     \"columns\": [{\"name\": \"ORDER_ID\", \"type\": \"long\"}, {\"name\": \"CUSTOMER\", \"type\": \"string\"},\n"
+        + "                 {\"name\": \"AMOUNT\", \"type\": \"decimal(10,2)\"}, {\"name\": \"REGION\", \"type\": \"string\"}]}\n"
+        + "  ]\n"
+        + "}\n");
+    CliRun r = CliRun.of("apply", "--source", dms.toString(), "--all", "--specs", specs.toString());
+    assertThat(r.code()).as(r.toString()).isZero();
+    assertThat(r.out()).containsPattern("hr\\.employees +SUCCEEDED").containsPattern("sales\\.orders +SUCCEEDED");
+    assertThat(rows(root + "/hr/employees", "EMPLOYEE_ID")).hasSize(11);
+    Map<String, GenericRecord> orders = rows(root + "/sales/orders", "ORDER_ID");
+    assertThat(orders).containsOnlyKeys("1", "3");
+    Schema amount = orders.get("1").getSchema().getField("AMOUNT").schema();
+    assertThat(amount.toString()).contains("decimal");
+
+    // the merge-on-read table: one more CDC file makes log files, then maintain compacts them
+    write(dms.resolve("hr/employees/2025/03/03/20250303-080000000.csv"),
+        "Op,EMPLOYEE_ID,FIRST_NAME,LAST_NAME,EMAIL,HIRE_DATE,JOB_ID,SALARY,COMMISSION_PCT,DEPARTMENT_ID,DMS_TS",
+        "U,100,Steven,King,SKING,1987-06-17 00:00:00,AD_PRES,25000.00,,90,2025-03-03 08:00:00.000000");
+    CliRun more = CliRun.of("apply", "--source", dms.toString(), "--all", "--specs", specs.toString(), "-q");
+    assertThat(more.code()).as(more.toString()).isZero();
+    CliRun maintain = CliRun.of("maintain", "--target", root + "/hr/employees", "--compact");
+    assertThat(maintain.code()).as(maintain.toString()).isZero();
+    assertThat(maintain.out()).containsPattern("compact: compacted as \\d+");
+    assertThat(rows(root + "/hr/employees", "EMPLOYEE_ID").get("100").get("SALARY").toString()).isEqualTo("25000.00");
+
+    CliRun cow = CliRun.of("maintain", "--target", root + "/sales/orders");
+    assertThat(cow.code()).as(cow.toString()).isZero();
+    assertThat(cow.out()).contains("nothing to do").contains("copy-on-write");
+    CliRun clean = CliRun.of("maintain", "--target", root + "/sales/orders", "--clean");
+    assertThat(clean.code()).isEqualTo(1);
+    assertThat(clean.err()).contains("clean: not available in this build");
+  }
+
+  @Test
+  void aTableThatFailsExitsOneWithItsError() {
+    String base = tmp.resolve("lake/sales/orders-bad").toString();
+    CliRun r = CliRun.of("apply", "--source", dms.toString(), "--table", "sales.orders", "--target", base,
+        "--key", "NO_SUCH_COLUMN", "-q");
+    assertThat(r.code()).as(r.toString()).isEqualTo(1);
+    assertThat(r.out()).containsPattern("sales\\.orders +FAILED");
+    assertThat(r.err()).contains("apply: error: sales.orders: ").contains("NO_SUCH_COLUMN");
+  }
+
+  @Test
+  void tablesWithoutASpecAreNamed() throws Exception {
+    Path specs = tmp.resolve("one.json");
+    Files.writeString(specs, "{\"tables\": [{\"database\": \"sales\", \"table\": \"orders\", \"key\": \"ORDER_ID\","
+        + " \"target\": \"" + tmp.resolve("lake-one/orders") + "\"}]}");
+    CliRun r = CliRun.of("apply", "--source", dms.toString(), "--all", "--specs", specs.toString(), "-q");
+    assertThat(r.code()).as(r.toString()).isZero();
+    assertThat(r.err()).contains("without a spec were not applied: hr.employees");
+    assertThat(List.of(r.out().split("\n"))).hasSize(1);
+  }
+}
