@@ -43,7 +43,7 @@ import java.util.Optional;
  * Column types: {@code boolean, int, long|bigint, float, double, decimal(p,s), string, date, timestamp, bytes}.
  * Unknown fields are rejected so that a typo does not silently change a table.
  */
-final class SpecFile {
+public final class SpecFile {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> TOP = List.of("targetRoot", "timestampColumn", "tables");
@@ -53,13 +53,52 @@ final class SpecFile {
   final List<TableSpec> tables;
   final Optional<String> timestampColumn;
 
+  /** The tables, in file order. */
+  public List<TableSpec> tables() {
+    return tables;
+  }
+
+  /** The DMS {@code TimestampColumnName} for every table, when set. */
+  public Optional<String> timestampColumn() {
+    return timestampColumn;
+  }
+
+  /** Parses and validates spec-file JSON; {@code name} is used in error messages. */
+  public static SpecFile parse(String json, String name) {
+    try {
+      return parse(JSON.readTree(json), name);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(name + ": not valid JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /**
+   * Splits spec-file JSON into one spec file per table (each keeping the file's {@code targetRoot} and
+   * {@code timestampColumn}), validating it first: what a distributed job ships to its workers, one per task.
+   */
+  public static List<String> splitTables(String json, String name) {
+    parse(json, name);
+    try {
+      JsonNode root = JSON.readTree(json);
+      List<String> out = new ArrayList<>();
+      for (JsonNode t : root.get("tables")) {
+        com.fasterxml.jackson.databind.node.ObjectNode one = root.deepCopy();
+        one.putArray("tables").add(t);
+        out.add(JSON.writeValueAsString(one));
+      }
+      return out;
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(name + ": not valid JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
   private SpecFile(List<TableSpec> tables, String timestampColumn) {
     this.tables = List.copyOf(tables);
     this.timestampColumn = Optional.ofNullable(timestampColumn);
   }
 
   /** Reads and validates a spec file; {@link IllegalArgumentException} names the file, entry and field. */
-  static SpecFile read(Path file) throws IOException {
+  public static SpecFile read(Path file) throws IOException {
     JsonNode root;
     try {
       root = JSON.readTree(Files.readString(file));

@@ -1,0 +1,92 @@
+package io.lakesmith.examples.spark;
+
+import io.lakesmith.catalog.GlueCatalog;
+import io.lakesmith.catalog.SyncResult;
+import io.lakesmith.cdc.ApplyMode;
+import io.lakesmith.cdc.ApplyResult;
+import io.lakesmith.cdc.DmsApply;
+import io.lakesmith.core.aws.AwsSettings;
+import io.lakesmith.core.report.RunReport;
+import io.lakesmith.core.table.TableSpec;
+import io.lakesmith.examples.cli.SpecFile;
+import java.io.Serializable;
+import java.net.URI;
+
+/**
+ * What one Spark task does: applies one DMS table with {@link DmsApply} (the Hudi Java client, inside the task) and,
+ * when asked, registers it in Glue. Serializable and free of Spark types, so it runs the same in any engine; the table
+ * travels as spec-file JSON ({@link SpecFile}) and the result comes back as {@link RunReport} JSON.
+ */
+public final class DmsApplyTask implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final String source;
+  private final String endpoint;
+  private final String region;
+  private final boolean pathStyle;
+  private final boolean strict;
+  private final boolean register;
+  private final int maxRowsPerCommit;
+
+  /**
+   * @param source the DMS output root ({@code s3://bucket/prefix} or a path every worker sees)
+   * @param endpoint S3/Glue endpoint override, or null for AWS
+   * @param region AWS region, or null for the SDK's region chain
+   * @param register whether a table applied successfully is then registered/synced in Glue
+   */
+  public DmsApplyTask(String source, String endpoint, String region, boolean pathStyle, boolean strict,
+      boolean register, int maxRowsPerCommit) {
+    this.source = source;
+    this.endpoint = endpoint;
+    this.region = region;
+    this.pathStyle = pathStyle;
+    this.strict = strict;
+    this.register = register;
+    this.maxRowsPerCommit = maxRowsPerCommit;
+  }
+
+  AwsSettings aws() {
+    AwsSettings.Builder b = AwsSettings.builder().pathStyle(pathStyle);
+    if (endpoint != null && !endpoint.isBlank()) {
+      b.endpoint(URI.create(endpoint));
+    }
+    if (region != null && !region.isBlank()) {
+      b.region(region);
+    }
+    return b.build();
+  }
+
+  /** Applies the one table of {@code tableJson}; returns its report as JSON (never throws for a failed table). */
+  public String apply(String tableJson) {
+    SpecFile file = SpecFile.parse(tableJson, "table spec");
+    TableSpec spec = file.tables().get(0);
+    AwsSettings aws = aws();
+    RunReport.Builder task = RunReport.builder("spark-task", spec.identifier())
+        .detail("host", hostName()).detail("thread", Thread.currentThread().getName());
+    try {
+      DmsApply apply = DmsApply.from(source).aws(aws).table(spec).parallelism(1)
+          .mode(strict ? ApplyMode.STRICT : ApplyMode.QUARANTINE).maxRowsPerCommit(maxRowsPerCommit);
+      file.timestampColumn().ifPresent(apply::timestampColumn);
+      ApplyResult result = apply.execute();
+      RunReport table = result.tables().getOrDefault(spec.identifier(), result.report());
+      task.child(table);
+      if (register && result.succeeded()) {
+        try (GlueCatalog glue = GlueCatalog.builder().aws(aws).build()) {
+          SyncResult sync = glue.syncHudiTable(spec).execute();
+          task.child(sync.report());
+        }
+      }
+    } catch (RuntimeException e) {
+      task.error(e.toString());
+    }
+    return task.finish().toJson();
+  }
+
+  private static String hostName() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      return "unknown";
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package io.lakesmith.examples.spark;
+
+import io.lakesmith.core.report.RunReport;
+import org.apache.spark.api.java.JavaSparkContext;
+
+/**
+ * Static entry points for AWS Glue (PySpark) jobs, called through py4j with plain strings:
+ *
+ * <pre>{@code
+ * report = sc._jvm.io.lakesmith.examples.spark.LakesmithGlue.applyAll(sc._jsc, source, specs_json, True)
+ * }</pre>
+ *
+ * Each returns the run report as JSON ({@code status} is {@code SUCCEEDED} when every table succeeded), so the
+ * Python side needs no Java types.
+ */
+public final class LakesmithGlue {
+
+  private LakesmithGlue() {}
+
+  /**
+   * Applies every table of {@code specsJson} from the DMS output under {@code source}, one Spark task per table,
+   * on AWS with the job's role; registers each applied table in the Glue Data Catalog when {@code register}.
+   */
+  public static String applyAll(JavaSparkContext jsc, String source, String specsJson, boolean register) {
+    return applyAll(jsc, source, specsJson, register, null, null);
+  }
+
+  /** Same, against an S3/Glue-compatible {@code endpoint} (path-style) in {@code region}; nulls mean AWS defaults. */
+  public static String applyAll(JavaSparkContext jsc, String source, String specsJson, boolean register,
+      String endpoint, String region) {
+    DmsApplyTask task = new DmsApplyTask(source, endpoint, region, endpoint != null, false, register, 500_000);
+    RunReport report = SparkDmsApply.run(jsc, source, specsJson, task);
+    return report.toJson();
+  }
+}
