@@ -138,6 +138,16 @@ final class ApplyCommand implements Callable<Integer> {
       throw usage("Invalid value for option '--parallelism': must be positive, got " + parallelism);
     }
 
+    StorageLocation root;
+    try {
+      root = StorageLocation.parse(source);
+    } catch (IllegalArgumentException e) {
+      throw usage("Invalid value for option '--source': " + e.getMessage());
+    }
+    if (!root.isS3() && !Files.isDirectory(root.localPath())) {
+      throw usage("Invalid value for option '--source': no such directory " + source);
+    }
+
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     DmsApply apply = DmsApply.from(source).aws(aws.settings()).tables(tables)
@@ -158,6 +168,12 @@ final class ApplyCommand implements Callable<Integer> {
     }
     ApplyResult result = apply.execute();
     printSummary(result, out);
+    for (RunReport t : result.tables().values()) {
+      if (t.counter(RunReport.FILES_READ) == 0 && t.counter(RunReport.FILES_SKIPPED) == 0
+          && t.status() == RunReport.Status.SUCCEEDED) {
+        err.println("note: no DMS files for " + t.target() + " under " + root.resolve(t.target().replace('.', '/')));
+      }
+    }
     String withoutSpec = result.report().details().get("tablesWithoutSpec");
     if (withoutSpec != null && all) {
       err.println("note: tables under " + source + " without a spec were not applied: " + withoutSpec);

@@ -38,6 +38,12 @@ public final class LakesmithCli implements Runnable {
   CommandSpec spec;
 
   public static void main(String[] args) {
+    // The tool prints its own progress; library logging only for warnings (override with -Dorg.slf4j.simpleLogger...)
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+        System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+    System.setProperty("org.slf4j.simpleLogger.log.io.lakesmith",
+        System.getProperty("org.slf4j.simpleLogger.log.io.lakesmith", "warn"));
+    System.setProperty("org.slf4j.simpleLogger.log.org.apache.hadoop.util.NativeCodeLoader", "error");
     System.exit(run(System.out, System.err, args));
   }
 

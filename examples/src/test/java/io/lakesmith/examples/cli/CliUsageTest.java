@@ -105,6 +105,14 @@ class CliUsageTest {
   }
 
   @Test
+  void aMissingLocalSourceIsBadUsage() {
+    CliRun r = CliRun.of("apply", "--source", tmp.resolve("nope").toString(), "--table", "hr.e", "--target", "t",
+        "--key", "ID");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("Invalid value for option '--source': no such directory");
+  }
+
+  @Test
   void allAndSingleTableOptionsDoNotMix() throws Exception {
     String src = tmp.toString();
     CliRun noSpecs = CliRun.of("apply", "--source", src, "--all");
