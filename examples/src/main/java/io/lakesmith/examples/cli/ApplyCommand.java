@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code lakesmith apply}: DMS full-load and CDC files to Hudi tables, exactly once ({@link DmsApply}). */
 @Command(name = "apply", mixinStandardHelpOptions = true, sortOptions = false,
+    versionProvider = LakesmithCli.Version.class,
     description = {"Applies AWS DMS full-load and CDC files under <source>/<schema>/<table>/ to Hudi tables, exactly "
         + "once and in source order. Re-running applies only what is new.",
         "One table: --table, --target and --key. Many tables: --all --specs <file.json>."},
@@ -47,7 +48,7 @@ final class ApplyCommand implements Callable<Integer> {
       description = "The Hudi table's base path: a local path or s3://bucket/prefix")
   String target;
 
-  @Option(names = "--key", split = ",", paramLabel = "<col[,col]>", description = "Record key column(s)")
+  @Option(names = "--key", split = ",", paramLabel = "<col>", description = "Record key column(s)")
   List<String> key = new ArrayList<>();
 
   @Option(names = "--partition-by", split = ",", paramLabel = "<col>", description = "Partition column(s)")
@@ -127,7 +128,7 @@ final class ApplyCommand implements Callable<Integer> {
         throw usage("Missing required option: '--target=<base path>'");
       }
       if (key.isEmpty()) {
-        throw usage("Missing required option: '--key=<col[,col]>'");
+        throw usage("Missing required option: '--key=<col>'");
       }
       tables.add(tableSpec());
     }

@@ -9,6 +9,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code lakesmith compact}: Tier-2 object-version compaction; not available until lake-compaction ships it. */
 @Command(name = "compact", mixinStandardHelpOptions = true, sortOptions = false,
+    versionProvider = LakesmithCli.Version.class,
     description = "Tier-2 object-version compaction: keeps the newest object version per record key by DMS log "
         + "position and deletes the older ones (NOT AVAILABLE in this build).")
 final class CompactCommand implements Callable<Integer> {

@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
  * not available.
  */
 @Command(name = "maintain", mixinStandardHelpOptions = true, sortOptions = false,
+    versionProvider = LakesmithCli.Version.class,
     description = {"Runs Hudi table services on a table: compaction (merge-on-read: log files merged into base "
         + "files), clean, clustering, archival. Without a service option every available service runs."})
 final class MaintainCommand implements Callable<Integer> {

@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code lakesmith register}: a Hudi table into the Glue Data Catalog ({@link GlueCatalog#syncHudiTable}). */
 @Command(name = "register", mixinStandardHelpOptions = true, sortOptions = false,
+    versionProvider = LakesmithCli.Version.class,
     description = {"Registers a Hudi table in the AWS Glue Data Catalog (database, table — <table>_ro and "
         + "<table>_rt for merge-on-read — columns and partitions) and syncs what changed since the last run.",
         "Type, partition columns and schema are read from the table itself."})

@@ -52,7 +52,7 @@ class CliUsageTest {
 
     CliRun noKey = CliRun.of("apply", "--source", tmp.toString(), "--table", "hr.employees", "--target", "t");
     assertThat(noKey.code()).as(noKey.toString()).isEqualTo(2);
-    assertThat(noKey.err()).contains("Missing required option: '--key=<col[,col]>'").contains("Usage: lakesmith apply");
+    assertThat(noKey.err()).contains("Missing required option: '--key=<col>'").contains("Usage: lakesmith apply");
 
     CliRun noTarget = CliRun.of("apply", "--source", tmp.toString(), "--table", "hr.employees", "--key", "ID");
     assertThat(noTarget.code()).isEqualTo(2);
