@@ -35,8 +35,11 @@ import java.util.Optional;
  *       README/report); the tables Lakesmith writes are listed cheaply without it. Turn it on for very large
  *       tables on S3 where partition listing dominates;
  *   <li>compression {@link Compression#SNAPPY}: Hudi's own default is gzip, several times slower to write;
- *   <li>file sizes: max 120 MiB, small-file limit 100 MiB (Hudi's defaults). A small-file limit of 0 makes
- *       merge-on-read tables send every update to a log file (inserts always open new file groups).
+ *   <li>file sizes: max 120 MiB, small-file limit 100 MiB (Hudi's defaults) for copy-on-write tables. For
+ *       merge-on-read tables the small-file limit is always 0, whatever is set here or in {@link #extraOptions()}:
+ *       Hudi 1.2.1's Java client would route inserts into small file groups that have log files and rewrite their
+ *       base files without the logged updates (lost updates, reproduced in this package's tests); with 0, inserts
+ *       open new file groups and every update goes to a log file. Compaction and clustering size MOR files.
  * </ul>
  *
  * <p>Write parallelism is not an option: the Hudi Java client writes file groups one after another in the
@@ -141,7 +144,10 @@ public final class HudiWriteOptions {
     return maxFileSizeBytes;
   }
 
-  /** Base files below this size receive new inserts (COW) or updates in place (MOR); 0 turns that off. */
+  /**
+   * Copy-on-write base files below this size receive new inserts (rewritten with them); 0 turns that off. Not
+   * applied to merge-on-read tables, which always use 0 (see the class documentation).
+   */
   public long smallFileLimitBytes() {
     return smallFileLimitBytes;
   }

@@ -32,7 +32,7 @@ class HudiPartitionAndSchemaTest {
   void globalSimpleIndexMovesARecordToItsNewPartition(TableType type) {
     TableSpec spec = HudiTestTables.spec(dir, type, "region");
     HudiWriteOptions options = HudiWriteOptions.builder().orderingField("seq")
-        .indexType(HudiWriteOptions.IndexType.GLOBAL_SIMPLE).smallFileLimitBytes(0).build();
+        .indexType(HudiWriteOptions.IndexType.GLOBAL_SIMPLE).build();
     try (HudiTable table = HudiTables.createOrOpen(spec, null, options, LOCAL)) {
       table.insert(List.of(row(1, "ann", "eu", 1), row(2, "bob", "eu", 1)), Map.of());
       table.upsert(List.of(row(1, "ann", "us", 2)), Map.of());
@@ -52,7 +52,7 @@ class HudiPartitionAndSchemaTest {
   @EnumSource(TableType.class)
   void addedNullableColumnReadsNullForOldRows(TableType type) {
     TableSpec spec = HudiTestTables.spec(dir, type, "region");
-    HudiWriteOptions options = HudiWriteOptions.builder().orderingField("seq").smallFileLimitBytes(0).build();
+    HudiWriteOptions options = HudiWriteOptions.builder().orderingField("seq").build();
     try (HudiTable table = HudiTables.createOrOpen(spec, null, options, LOCAL)) {
       table.insert(List.of(row(1, "ann", "eu", 1), row(2, "bob", "eu", 1)), Map.of());
 
