@@ -52,10 +52,16 @@ import org.apache.hudi.storage.StorageConfiguration;
  * its key; under event-time ordering only when its ordering value is at least the stored one, so a late delete
  * does not remove a newer row and a newer delete does, on copy-on-write and merge-on-read alike (in merge-on-read
  * the delete is a log record merged by readers and compaction with the same rule). A delete record needs the
- * record key, the partition columns (to find the row's partition; with a global index the stored partition is
- * found by key) and the ordering field; other columns may be null. Deleted rows are not kept: readers and later
- * merges never see them. Hudi's {@code delete(keys)} is not used: it carries no ordering value, so it would
- * delete unconditionally.
+ * record key and the ordering field, and with a non-global index ({@code SIMPLE}, {@code BLOOM}) also the
+ * partition columns, which locate the row; with {@code GLOBAL_SIMPLE} the row is found by key alone, so key-only
+ * deletes (partition columns null) work. Other columns may be null. Hudi's {@code delete(keys)} is not used: it
+ * carries no ordering value, so it would delete unconditionally.
+ *
+ * <p>Hudi keeps no tombstone: once a delete is merged into a base file (at once on copy-on-write, at compaction on
+ * merge-on-read) the key is gone, and a later-arriving change with an ordering value older than the delete
+ * inserts the row again. Within one write, and on merge-on-read until compaction, ordering is fully respected. The
+ * apply engine therefore orders each key's changes within a batch and never applies older source files after
+ * newer ones.
  *
  * <h2>Schema evolution</h2>
  * Writing records whose schema adds nullable columns (anywhere; they are stored after the existing ones) works:
@@ -148,8 +154,9 @@ public final class HudiTable implements AutoCloseable {
   /**
    * A write client whose writer schema is {@link #writerSchema(Schema) reconciled} from {@code incoming}; owned
    * by this table (a later call with another schema closes it). Records given to it must be in
-   * {@code writerSchema(incoming)}; {@link #toHoodieRecord} converts them. After its first commit the reconciled
-   * schema is the table's {@link #schema()}.
+   * {@code writerSchema(incoming)}; {@link #toHoodieRecord} converts them. After committing a wider schema through
+   * it, call {@link #refresh()} so that {@link #schema()} shows it ({@link #upsert} and friends do that
+   * themselves).
    */
   public HoodieJavaWriteClient<IndexedRecord> writeClient(Schema incoming) {
     Schema writer = writerSchema(incoming);

@@ -12,6 +12,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.generic.IndexedRecord;
+import org.apache.hudi.client.HoodieJavaWriteClient;
+import org.apache.hudi.client.WriteStatus;
+import org.apache.hudi.common.util.Option;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +47,39 @@ class HudiCopyOnWriteTest {
         assertThat(r.get("_hoodie_partition_path").toString()).isEqualTo("region=" + r.get("region"));
       });
       assertThat(table.commits()).hasSize(3);
+    }
+  }
+
+  @Test
+  void lowLevelWriteClientWithManualCommitAndTimeTravelRead() {
+    TableSpec spec = HudiTestTables.spec(dir, TableType.COPY_ON_WRITE, "region");
+    try (HudiTable table = HudiTables.createOrOpen(spec, null, OPTIONS, LOCAL)) {
+      HudiCommit first = table.insert(List.of(row(1, "ann", "eu", 1)), Map.of());
+      HoodieJavaWriteClient<IndexedRecord> client = table.writeClient(HudiTestTables.SCHEMA);
+      String instant = client.startCommit();
+      List<WriteStatus> statuses = client.upsert(List.of(table.toHoodieRecord(row(1, "ann2", "eu", 2)),
+          table.toHoodieRecord(row(2, "bob", "us", 1))), instant);
+      assertThat(statuses).noneMatch(WriteStatus::hasErrors);
+      assertThat(client.commit(instant, statuses, Option.of(Map.of("lakesmith.checkpoint", "f2")))).isTrue();
+
+      assertThat(table.latestCommit().orElseThrow().instantTime()).isEqualTo(instant);
+      assertThat(table.latestCommit().orElseThrow().extraMetadata()).containsEntry("lakesmith.checkpoint", "f2");
+      assertThat(contents(table.newReader().read())).containsExactly(
+          Map.entry(1L, "ann2/eu/2"), Map.entry(2L, "bob/us/1"));
+      assertThat(contents(table.newReader().asOfInstant(first.instantTime()).read()))
+          .containsExactly(Map.entry(1L, "ann/eu/1"));
+    }
+  }
+
+  @Test
+  void commitTimeOrderingLetsTheLastWriteWinAndDeletesUnconditionally() {
+    TableSpec spec = HudiTestTables.spec(dir, TableType.COPY_ON_WRITE, "region");
+    HudiWriteOptions commitTime = HudiWriteOptions.builder()
+        .mergeMode(HudiWriteOptions.MergeMode.COMMIT_TIME_ORDERING).build();
+    try (HudiTable table = HudiTables.createOrOpen(spec, null, commitTime, LOCAL)) {
+      table.insert(List.of(row(1, "ann", "eu", 5), row(2, "bob", "eu", 5)), Map.of());
+      table.upsert(List.of(row(1, "older-but-last", "eu", 1), HudiTestTables.delete(table, 2, "eu", 0)), Map.of());
+      assertThat(contents(table.newReader().read())).containsExactly(Map.entry(1L, "older-but-last/eu/1"));
     }
   }
 
