@@ -187,7 +187,7 @@ public final class HudiTable implements AutoCloseable {
 
   /**
    * Inserts {@code records} in one commit without looking up existing keys: only for keys not in the table
-   * (a key already present would be duplicated).
+   * (a key already present would be duplicated). Deletes ({@code _hoodie_is_deleted = true}) are rejected.
    */
   public HudiCommit insert(List<? extends GenericRecord> records, Map<String, String> extraMetadata) {
     return write(Operation.INSERT, records, extraMetadata);
@@ -195,7 +195,7 @@ public final class HudiTable implements AutoCloseable {
 
   /**
    * Bulk-inserts {@code records} in one commit: like {@link #insert} without small-file handling, for initial
-   * (full) loads into an empty table or partition.
+   * (full) loads into an empty table or partition. Deletes are rejected.
    */
   public HudiCommit bulkInsert(List<? extends GenericRecord> records, Map<String, String> extraMetadata) {
     return write(Operation.BULK_INSERT, records, extraMetadata);
@@ -208,6 +208,14 @@ public final class HudiTable implements AutoCloseable {
     Preconditions.checkNotNull(extraMetadata, "extraMetadata");
     extraMetadata.keySet().forEach(k -> Preconditions.checkArgument(!HudiCommit.isReservedKey(k),
         "extra metadata key '%s' is reserved by Hudi", k));
+    if (op != Operation.UPSERT) {
+      // insert paths do not merge: a delete marker would be written as a row instead of deleting one
+      for (GenericRecord r : records) {
+        Schema.Field f = r.getSchema().getField(HudiSchemas.IS_DELETED);
+        Preconditions.checkArgument(f == null || !Boolean.TRUE.equals(r.get(f.pos())),
+            "%s cannot apply deletes (%s = true); use upsert", op, HudiSchemas.IS_DELETED);
+      }
+    }
     Schema incoming = records.isEmpty() ? tableSchema : records.get(0).getSchema();
     HoodieJavaWriteClient<IndexedRecord> c = writeClient(incoming);
     List<HoodieRecord<IndexedRecord>> hoodieRecords = new ArrayList<>(records.size());

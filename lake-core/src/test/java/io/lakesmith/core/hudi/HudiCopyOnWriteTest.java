@@ -145,4 +145,14 @@ class HudiCopyOnWriteTest {
       }
     }).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reserved");
   }
+
+  @Test
+  void insertPathsRejectDeletes() {
+    TableSpec spec = HudiTestTables.spec(dir, TableType.COPY_ON_WRITE, "region");
+    try (HudiTable table = HudiTables.createOrOpen(spec, null, OPTIONS, LOCAL)) {
+      assertThatThrownBy(() -> table.bulkInsert(List.of(HudiTestTables.delete(table, 1, "eu", 1)), Map.of()))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("BULK_INSERT cannot apply deletes");
+      assertThat(table.commits()).isEmpty();
+    }
+  }
 }
