@@ -44,7 +44,9 @@ import org.apache.hudi.storage.StorageConfiguration;
  * for a source checkpoint; read back with {@link #commits()}). For full control use {@link #writeClient(Schema)}
  * with {@link #toHoodieRecord}: the client has no auto-commit, so each write must be followed by
  * {@code client.commit(instant, statuses, Option.of(extraMetadata))}, or the next {@code startCommit} rolls it
- * back.
+ * back. The same holds after a crash: an uncommitted write is invisible to readers and is rolled back by the next
+ * write (Hudi's eager failed-write cleaning), so a checkpoint in the extra metadata is visible exactly when the data
+ * of its commit is.
  *
  * <h2>Deletes</h2>
  * Every Lakesmith table has Hudi's built-in delete marker column {@code _hoodie_is_deleted} (nullable boolean,

@@ -18,6 +18,8 @@ import org.apache.hudi.client.WriteStatus;
 import org.apache.hudi.common.util.Option;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class HudiCopyOnWriteTest {
 
@@ -68,6 +70,30 @@ class HudiCopyOnWriteTest {
           Map.entry(1L, "ann2/eu/2"), Map.entry(2L, "bob/us/1"));
       assertThat(contents(table.newReader().asOfInstant(first.instantTime()).read()))
           .containsExactly(Map.entry(1L, "ann/eu/1"));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TableType.class)
+  void uncommittedWriteIsInvisibleAndRolledBackByTheNextWrite(TableType type) {
+    TableSpec spec = HudiTestTables.spec(dir, type, "region");
+    String crashed;
+    try (HudiTable table = HudiTables.createOrOpen(spec, null, OPTIONS, LOCAL)) {
+      table.insert(List.of(row(1, "ann", "eu", 1)), Map.of("lakesmith.checkpoint", "f1"));
+      // a writer that dies between write and commit
+      HoodieJavaWriteClient<IndexedRecord> client = table.writeClient();
+      crashed = client.startCommit();
+      client.upsert(List.of(table.toHoodieRecord(row(1, "lost", "eu", 2)), table.toHoodieRecord(row(2, "x", "eu", 1))),
+          crashed);
+    }
+    try (HudiTable table = HudiTables.open(spec, OPTIONS, LOCAL)) {
+      assertThat(contents(table.newReader().read())).containsExactly(Map.entry(1L, "ann/eu/1"));
+      assertThat(table.latestCommit().orElseThrow().extraMetadata()).containsEntry("lakesmith.checkpoint", "f1");
+      HudiCommit next = table.upsert(List.of(row(3, "cid", "eu", 1)), Map.of("lakesmith.checkpoint", "f2"));
+      assertThat(table.commits()).extracting(HudiCommit::instantTime).doesNotContain(crashed)
+          .endsWith(next.instantTime());
+      assertThat(contents(table.newReader().read())).containsExactly(
+          Map.entry(1L, "ann/eu/1"), Map.entry(3L, "cid/eu/1"));
     }
   }
 
