@@ -184,7 +184,18 @@ public final class HudiTable implements AutoCloseable {
 
   /** Upserts {@code records} (inserts, updates and {@code _hoodie_is_deleted} deletes) in one commit. */
   public HudiCommit upsert(List<? extends GenericRecord> records, Map<String, String> extraMetadata) {
-    return write(Operation.UPSERT, records, extraMetadata);
+    return write(Operation.UPSERT, records, extraMetadata, instant -> { });
+  }
+
+  /**
+   * Like {@link #upsert}, or {@link #bulkInsert} when {@code bulkInsert}, calling {@code beforeCommit} with the
+   * instant once the data files are written and before the commit. If {@code beforeCommit} throws, the write
+   * is left inflight exactly as a crash at that point leaves it (the next write on the table rolls it back) and
+   * the exception propagates.
+   */
+  public HudiCommit write(boolean bulkInsert, List<? extends GenericRecord> records, Map<String, String> extraMetadata,
+      java.util.function.Consumer<String> beforeCommit) {
+    return write(bulkInsert ? Operation.BULK_INSERT : Operation.UPSERT, records, extraMetadata, beforeCommit);
   }
 
   /**
@@ -192,7 +203,7 @@ public final class HudiTable implements AutoCloseable {
    * (a key already present would be duplicated). Deletes ({@code _hoodie_is_deleted = true}) are rejected.
    */
   public HudiCommit insert(List<? extends GenericRecord> records, Map<String, String> extraMetadata) {
-    return write(Operation.INSERT, records, extraMetadata);
+    return write(Operation.INSERT, records, extraMetadata, instant -> { });
   }
 
   /**
@@ -200,12 +211,13 @@ public final class HudiTable implements AutoCloseable {
    * (full) loads into an empty table or partition. Deletes are rejected.
    */
   public HudiCommit bulkInsert(List<? extends GenericRecord> records, Map<String, String> extraMetadata) {
-    return write(Operation.BULK_INSERT, records, extraMetadata);
+    return write(Operation.BULK_INSERT, records, extraMetadata, instant -> { });
   }
 
   private enum Operation { UPSERT, INSERT, BULK_INSERT }
 
-  private HudiCommit write(Operation op, List<? extends GenericRecord> records, Map<String, String> extraMetadata) {
+  private HudiCommit write(Operation op, List<? extends GenericRecord> records, Map<String, String> extraMetadata,
+      java.util.function.Consumer<String> beforeCommit) {
     Preconditions.checkNotNull(records, "records");
     Preconditions.checkNotNull(extraMetadata, "extraMetadata");
     extraMetadata.keySet().forEach(k -> Preconditions.checkArgument(!HudiCommit.isReservedKey(k),
@@ -234,10 +246,17 @@ public final class HudiTable implements AutoCloseable {
         default: throw new AssertionError(op);
       }
       failOnErrors(instant, statuses);
+      try {
+        beforeCommit.accept(instant);
+      } catch (RuntimeException crash) {
+        throw new CrashBeforeCommit(crash);
+      }
       boolean committed = c.commit(instant, statuses, Option.of(new LinkedHashMap<>(extraMetadata)));
       if (!committed) {
         throw new HudiWriteException("commit " + instant + " of " + spec.identifier() + " was not completed");
       }
+    } catch (CrashBeforeCommit e) {
+      throw (RuntimeException) e.getCause();
     } catch (RuntimeException e) {
       rollbackQuietly(c, instant, e);
       throw e;
@@ -261,6 +280,13 @@ public final class HudiTable implements AutoCloseable {
     }
     if (errors > 0) {
       throw new HudiWriteException(errors + " record(s) failed in write " + instant + " to " + spec.identifier(), first);
+    }
+  }
+
+  /** Carries a before-commit callback's exception past the rollback a failed write gets. */
+  private static final class CrashBeforeCommit extends RuntimeException {
+    CrashBeforeCommit(RuntimeException cause) {
+      super(cause);
     }
   }
 

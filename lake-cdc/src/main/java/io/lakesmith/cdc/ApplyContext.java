@@ -1,0 +1,57 @@
+package io.lakesmith.cdc;
+
+import io.lakesmith.cdc.source.read.DmsFormat;
+import io.lakesmith.cdc.source.sequence.ChangeSequencer;
+import io.lakesmith.core.aws.AwsSettings;
+import io.lakesmith.core.hudi.HudiWriteOptions;
+import io.lakesmith.core.storage.ObjectStore;
+import java.util.Optional;
+
+/** The settings of one {@link DmsApply} run shared by its table appliers. */
+final class ApplyContext {
+  private final ObjectStore store;
+  private final AwsSettings aws;
+  private final DmsFormat format;
+  private final ApplyMode mode;
+  private final int maxRowsPerCommit;
+  private final ChangeSequencer sequencer;
+  private final ApplyListener listener;
+  private final HudiWriteOptions writeOptions;
+  private final String tenantColumn;
+  private final String tenantValue;
+
+  ApplyContext(ObjectStore store, AwsSettings aws, DmsFormat format, ApplyMode mode, int maxRowsPerCommit,
+      ChangeSequencer sequencer, ApplyListener listener, HudiWriteOptions writeOptions, String tenantColumn,
+      String tenantValue) {
+    this.store = store;
+    this.aws = aws;
+    this.format = format;
+    this.mode = mode;
+    this.maxRowsPerCommit = maxRowsPerCommit;
+    this.sequencer = sequencer;
+    this.listener = listener;
+    this.writeOptions = writeOptions;
+    this.tenantColumn = tenantColumn;
+    this.tenantValue = tenantValue;
+  }
+
+  ObjectStore store() { return store; }
+
+  AwsSettings aws() { return aws; }
+
+  DmsFormat format() { return format; }
+
+  ApplyMode mode() { return mode; }
+
+  int maxRowsPerCommit() { return maxRowsPerCommit; }
+
+  ChangeSequencer sequencer() { return sequencer; }
+
+  ApplyListener listener() { return listener; }
+
+  HudiWriteOptions writeOptions() { return writeOptions; }
+
+  Optional<String> tenantColumn() { return Optional.ofNullable(tenantColumn); }
+
+  Optional<String> tenantValue() { return Optional.ofNullable(tenantValue); }
+}

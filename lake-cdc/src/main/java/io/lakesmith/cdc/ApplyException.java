@@ -1,0 +1,27 @@
+package io.lakesmith.cdc;
+
+import io.lakesmith.cdc.source.read.RowError;
+import java.util.Optional;
+
+/**
+ * An apply of one table stopped. Nothing of the batch in progress was committed; earlier commits of the run
+ * stay and the next run continues after them. When a bad source row caused it (STRICT mode), {@link #rowError()}
+ * names its file, line and column.
+ */
+public final class ApplyException extends RuntimeException {
+  private final RowError rowError;
+
+  ApplyException(String message, RowError rowError) {
+    super(message);
+    this.rowError = rowError;
+  }
+
+  ApplyException(String message, Throwable cause) {
+    super(message, cause);
+    this.rowError = null;
+  }
+
+  public Optional<RowError> rowError() {
+    return Optional.ofNullable(rowError);
+  }
+}

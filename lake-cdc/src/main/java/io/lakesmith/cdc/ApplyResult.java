@@ -1,0 +1,51 @@
+package io.lakesmith.cdc;
+
+import com.google.common.collect.ImmutableMap;
+import io.lakesmith.core.report.RunReport;
+import java.util.Map;
+
+/**
+ * The outcome of a {@link DmsApply}: one {@link RunReport} per table (by {@code schema.table}) under an overall
+ * report. A table's failure is in its report ({@link RunReport.Status#FAILED} with the error); it does not stop
+ * other tables.
+ */
+public final class ApplyResult {
+  private final RunReport report;
+  private final ImmutableMap<String, RunReport> tables;
+
+  ApplyResult(RunReport report) {
+    this.report = report;
+    ImmutableMap.Builder<String, RunReport> t = ImmutableMap.builder();
+    report.children().forEach(c -> t.put(c.target(), c));
+    this.tables = t.build();
+  }
+
+  /** The overall report; its children are the tables' reports. Serialize with {@link RunReport#toJson()}. */
+  public RunReport report() {
+    return report;
+  }
+
+  /** Each table's report by {@code schema.table}. */
+  public Map<String, RunReport> tables() {
+    return tables;
+  }
+
+  /** One table's report; throws when the table was not part of the apply. */
+  public RunReport table(String schemaDotTable) {
+    RunReport r = tables.get(schemaDotTable);
+    if (r == null) {
+      throw new IllegalArgumentException("no table " + schemaDotTable + " in this apply; tables: " + tables.keySet());
+    }
+    return r;
+  }
+
+  /** Whether every table succeeded. */
+  public boolean succeeded() {
+    return report.status() == RunReport.Status.SUCCEEDED;
+  }
+
+  @Override
+  public String toString() {
+    return report.toString();
+  }
+}

@@ -1,0 +1,486 @@
+package io.lakesmith.cdc;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.hash.Hashing;
+import io.lakesmith.cdc.source.DmsFile;
+import io.lakesmith.cdc.source.DmsTableId;
+import io.lakesmith.cdc.source.convert.ConvertedRow;
+import io.lakesmith.cdc.source.convert.RowConverter;
+import io.lakesmith.cdc.source.read.DmsColumns;
+import io.lakesmith.cdc.source.read.DmsOp;
+import io.lakesmith.cdc.source.read.DmsReaders;
+import io.lakesmith.cdc.source.read.DmsRow;
+import io.lakesmith.cdc.source.read.DmsRowException;
+import io.lakesmith.cdc.source.read.DmsRowReader;
+import io.lakesmith.cdc.source.read.RowError;
+import io.lakesmith.core.hudi.HudiCommit;
+import io.lakesmith.core.hudi.HudiTable;
+import io.lakesmith.core.hudi.HudiTables;
+import io.lakesmith.core.hudi.HudiWriteOptions;
+import io.lakesmith.core.report.RunReport;
+import io.lakesmith.core.storage.StorageLocation;
+import io.lakesmith.core.table.ColumnType;
+import io.lakesmith.core.table.TableSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies the pending DMS files of one table to its Hudi table. The algorithm:
+ * <ol>
+ *   <li>Read the checkpoint of the latest commit that has one: the files applied so far (and how far into the
+ *       file a commit ended inside it).</li>
+ *   <li>Pending files are the listed files not applied with the same size, in DMS order; a pending file that
+ *       sorts before an applied one arrived late and is applied all the same (its changes carry their own
+ *       sequence, so they never overwrite newer ones) and reported.</li>
+ *   <li>Rows stream through conversion and sequencing into a batch that keeps the last change per key; bad rows
+ *       fail the batch (STRICT) or go to the batch's quarantine file (QUARANTINE).</li>
+ *   <li>Every {@code maxRowsPerCommit} source rows, at a schema change, and at the end, the batch is written as
+ *       one Hudi commit whose extra metadata is the checkpoint up to that row: data and progress become visible
+ *       together, so a crash anywhere leaves either the previous or the next state, and a re-run continues
+ *       exactly where the last commit ended.</li>
+ * </ol>
+ * Not thread-safe; one applier per table at a time.
+ */
+final class TableApplier {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TableApplier.class);
+  private static final Pattern FULL_LOAD_NAME = Pattern.compile("(?:SEGMENT\\d+_)?LOAD[0-9A-Fa-f]{8}\\..*");
+  /** Files a commit lists beyond its base checkpoint before a new base sidecar is written. */
+  static final int MAX_CHECKPOINT_DELTA = 1000;
+
+  static final String ROWS_LOAD = "rowsLoad";
+  static final String ROWS_INSERT = "rowsInsert";
+  static final String ROWS_UPDATE = "rowsUpdate";
+  static final String ROWS_DELETE = "rowsDelete";
+  static final String LATE_FILES = "lateFiles";
+  static final String CHANGED_FILES = "changedFiles";
+
+  private final ApplyContext ctx;
+  private final TableSpec spec;
+  private final DmsTableId id;
+  private final List<DmsFile> files;
+  private final RunReport.Builder report;
+  private final List<String> hudiKey;
+
+  private HudiTable table;
+  private Schema schema;
+  private RowConverter converter;
+  private SourceCheckpoint committed = SourceCheckpoint.EMPTY;
+  private SourceCheckpoint base;
+  private String baseName;
+  private boolean onlyFullLoadSoFar = true;
+  private Batch batch;
+  private QuarantineWriter quarantine;
+  private final List<String> schemaChanges = new ArrayList<>();
+
+  TableApplier(ApplyContext ctx, TableSpec spec, List<DmsFile> files) {
+    this.ctx = ctx;
+    this.spec = spec;
+    this.id = DmsTableId.of(spec.database(), spec.table());
+    this.files = ImmutableList.copyOf(files);
+    this.report = RunReport.builder("apply", id.toString());
+    List<String> key = new ArrayList<>();
+    ctx.tenantColumn().ifPresent(key::add);
+    key.addAll(spec.recordKey());
+    this.hudiKey = ImmutableList.copyOf(key);
+  }
+
+  RunReport apply() {
+    report.detail("target", spec.basePath());
+    try {
+      run();
+    } catch (ApplyException | SchemaDriftException e) {
+      LOG.error("apply of {} stopped: {}", id, e.getMessage());
+      report.error(e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.error("apply of {} failed", id, e);
+      report.error(e.getClass().getSimpleName() + ": " + e.getMessage());
+    } finally {
+      if (table != null) {
+        table.close();
+      }
+      if (!schemaChanges.isEmpty()) {
+        report.detail("schemaChanges", String.join("; ", schemaChanges));
+      }
+    }
+    RunReport r = report.finish();
+    ctx.listener().tableFinished(id.toString(), r);
+    return r;
+  }
+
+  private TableSpec hudiSpec() {
+    return spec.toBuilder().recordKey(hudiKey).schema(null).build();
+  }
+
+  private HudiWriteOptions writeOptions() {
+    HudiWriteOptions.Builder o = ctx.writeOptions().toBuilder().orderingField(TableSchemas.SEQ)
+        .mergeMode(HudiWriteOptions.MergeMode.EVENT_TIME_ORDERING);
+    if (!spec.partitionBy().isEmpty()) {
+      // A changed partition value must move the row, not duplicate it: only a global index finds the old one.
+      o.indexType(HudiWriteOptions.IndexType.GLOBAL_SIMPLE).updatePartitionPath(true);
+    }
+    return o.build();
+  }
+
+  private String checkpointKey(DmsFile f) {
+    return ctx.tenantValue().map(t -> t + ":").orElse("") + f.relativePath();
+  }
+
+  private static String fingerprint(DmsFile f) {
+    return Long.toString(f.size());
+  }
+
+  private void run() {
+    if (HudiTables.exists(spec.basePath(), ctx.aws())) {
+      table = HudiTables.open(hudiSpec(), writeOptions(), ctx.aws());
+      schema = table.schema();
+      loadCheckpoint();
+    } else if (spec.schema().isPresent()) {
+      schema = TableSchemas.initial(spec, spec.columns(), ctx.tenantColumn());
+    }
+    if (schema != null) {
+      converter = RowConverter.of(schema, spec.recordKey());
+    }
+    // Bulk insert skips the key lookup, so it is only safe while the table holds nothing but our full load.
+    boolean ours = !committed.equals(SourceCheckpoint.EMPTY);
+    onlyFullLoadSoFar = table == null || table.commits().isEmpty()
+        || ours && committed.applied().keySet().stream().allMatch(TableApplier::isFullLoadKey)
+            && committed.partialFile().map(TableApplier::isFullLoadKey).orElse(true);
+
+    List<DmsFile> pending = pendingFiles();
+    report.detail("checkpointBefore", committed.toString());
+    if (pending.isEmpty()) {
+      LOG.info("{}: nothing to apply ({} files already applied)", id, files.size());
+      return;
+    }
+    SourceCheckpoint progress = committed;
+    batch = new Batch();
+    quarantine = new QuarantineWriter(ctx.store(), StorageLocation.parse(spec.basePath()));
+    for (DmsFile f : pending) {
+      String key = checkpointKey(f);
+      long skip = progress.partialFile().filter(key::equals).isPresent() ? progress.partialRows() : 0;
+      progress = applyFile(f, key, skip, progress);
+      progress = progress.withFileDone(key, fingerprint(f));
+    }
+    flush(progress);
+    report.detail("checkpointAfter", committed.toString());
+  }
+
+  private static boolean isFullLoadKey(String key) {
+    return FULL_LOAD_NAME.matcher(key.substring(key.lastIndexOf('/') + 1)).matches();
+  }
+
+  private List<DmsFile> pendingFiles() {
+    List<DmsFile> pending = new ArrayList<>();
+    DmsFile lastApplied = null;
+    for (DmsFile f : files) {
+      Optional<String> fp = committed.appliedFingerprint(checkpointKey(f));
+      if (fp.isPresent()) {
+        if (fp.get().equals(fingerprint(f))) {
+          report.add(RunReport.FILES_SKIPPED, 1);
+          lastApplied = f;
+          continue;
+        }
+        report.add(CHANGED_FILES, 1).detail("changedFile:" + f.relativePath(), "size " + fp.get() + " -> " + f.size());
+        LOG.warn("{}: {} changed since it was applied (size {} -> {}); applying it again", id, f.key(), fp.get(), f.size());
+      }
+      pending.add(f);
+    }
+    if (lastApplied != null) {
+      for (DmsFile f : pending) {
+        if (DmsFile.ORDER.compare(f, lastApplied) < 0 && committed.appliedFingerprint(checkpointKey(f)).isEmpty()
+            && !committed.partialFile().filter(checkpointKey(f)::equals).isPresent()) {
+          report.add(LATE_FILES, 1).detail("lateFile:" + f.relativePath(), "sorts before applied " + lastApplied.relativePath());
+          LOG.warn("{}: {} arrived after later files were applied; applying it (its changes keep their own order)",
+              id, f.key());
+        }
+      }
+    }
+    return pending;
+  }
+
+  private void loadCheckpoint() {
+    List<HudiCommit> commits = table.commits();
+    for (int i = commits.size() - 1; i >= 0; i--) {
+      String json = commits.get(i).extraMetadata().get(SourceCheckpoint.METADATA_KEY);
+      if (json == null) {
+        continue;
+      }
+      SourceCheckpoint.Stored stored = SourceCheckpoint.parse(json);
+      if (stored.baseName != null) {
+        baseName = stored.baseName;
+        StorageLocation loc = checkpointFolder().resolve(baseName);
+        try (InputStream in = ctx.store().open(loc.key())) {
+          base = SourceCheckpoint.fromSidecar(in);
+        } catch (IOException e) {
+          throw new ApplyException("cannot read checkpoint " + loc + " of " + id + ": " + e.getMessage(), e);
+        }
+      }
+      committed = stored.resolve(base);
+      return;
+    }
+  }
+
+  private StorageLocation checkpointFolder() {
+    return StorageLocation.parse(spec.basePath()).resolve(".lakesmith/checkpoints");
+  }
+
+  private SourceCheckpoint applyFile(DmsFile f, String key, long skip, SourceCheckpoint progress) {
+    ctx.listener().fileStarted(id.toString(), f.key());
+    report.input(f.key()).add(RunReport.FILES_READ, 1);
+    if (!isFullLoadKey(f.name())) {
+      onlyFullLoadSoFar = false;
+    }
+    long rowNo = 0;
+    DmsColumns lastColumns = null;
+    SourceCheckpoint p = progress;
+    List<String> expected = spec.schema().isPresent() ? new ArrayList<>(spec.columns().keySet()) : List.of();
+    try (DmsRowReader reader = DmsReaders.openTable(ctx.store(), f, ctx.format(), id, expected)) {
+      while (reader.hasNext()) {
+        DmsRow row = reader.next();
+        rowNo++;
+        if (rowNo <= skip) {
+          continue;
+        }
+        report.add(RunReport.ROWS_READ, 1);
+        if (batch.isEmpty() && quarantine.size() == 0) {
+          batch.start(f, rowNo);
+        }
+        if (row.error().isPresent()) {
+          bad(List.of(row.error().get()), row);
+          continue;
+        }
+        if (!row.columns().equals(lastColumns)) {
+          if (onColumns(row.columns(), f, key, rowNo, p)) {
+            p = committed;
+            batch.start(f, rowNo);
+          }
+          lastColumns = row.columns();
+        }
+        add(row);
+        batch.noteFile(f.key());
+        if (batch.rows >= ctx.maxRowsPerCommit()) {
+          p = p.withPartial(key, rowNo);
+          flush(p);
+        }
+      }
+    }
+    ctx.listener().fileFinished(id.toString(), f.key(), rowNo);
+    return p;
+  }
+
+  /** Adapts schema and converter to a file's columns; returns true when it had to commit the batch first. */
+  private boolean onColumns(DmsColumns columns, DmsFile f, String key, long rowNo, SourceCheckpoint progress) {
+    Map<String, Optional<ColumnType>> fileColumns = new LinkedHashMap<>();
+    for (int i = 0; i < columns.size(); i++) {
+      fileColumns.put(columns.name(i), columns.schema(i).flatMap(TableApplier::typeOf));
+    }
+    if (schema == null) {
+      Map<String, ColumnType> initial = new LinkedHashMap<>();
+      fileColumns.forEach((n, t) -> initial.put(n, t.orElse(ColumnType.STRING)));
+      schema = TableSchemas.initial(spec, initial, ctx.tenantColumn());
+      converter = RowConverter.of(schema, spec.recordKey());
+      return false;
+    }
+    TableSchemas.Evolution e = TableSchemas.evolve(id.toString(), schema, fileColumns, spec.columns(), f.key());
+    if (!e.changed()) {
+      return false;
+    }
+    boolean flushed = false;
+    if (!batch.isEmpty() || quarantine.size() > 0) {
+      flush(rowNo > 1 ? progress.withPartial(key, rowNo - 1) : progress);
+      flushed = true;
+    }
+    schema = e.schema;
+    converter = RowConverter.of(schema, spec.recordKey());
+    e.added.forEach(c -> schemaChanges.add("added " + c + " (" + f.relativePath() + ")"));
+    e.widened.forEach(c -> schemaChanges.add("widened " + c + " (" + f.relativePath() + ")"));
+    LOG.info("{}: schema evolves at {}: added {}, widened {}", id, f.key(), e.added, e.widened);
+    return flushed;
+  }
+
+  private static Optional<ColumnType> typeOf(Schema s) {
+    try {
+      return Optional.of(ColumnType.fromAvro(s));
+    } catch (IllegalArgumentException unsupported) {
+      return Optional.empty();
+    }
+  }
+
+  private void add(DmsRow row) {
+    ConvertedRow converted;
+    String seq;
+    try {
+      converted = converter.convert(row);
+      seq = ctx.sequencer().sequence(row);
+    } catch (DmsRowException e) {
+      bad(e.errors(), row);
+      return;
+    }
+    GenericData.Record rec = converted.record();
+    DmsOp op = converted.op();
+    ctx.tenantValue().ifPresent(t -> rec.put(ctx.tenantColumn().get(), t));
+    // Utf8, not String: Hudi 1.2.1 compares the incoming ordering value with the stored one (read as Utf8) by
+    // the incoming value's compareTo, and String.compareTo(Utf8) throws.
+    rec.put(TableSchemas.SEQ, new org.apache.avro.util.Utf8(seq));
+    rec.put(TableSchemas.OP, op == DmsOp.LOAD ? "L" : op.name().substring(0, 1));
+    rec.put(TableSchemas.IS_DELETED, op == DmsOp.DELETE);
+    List<Object> key = new ArrayList<>(hudiKey.size());
+    for (String k : hudiKey) {
+      key.add(rec.get(k));
+    }
+    if (op == DmsOp.UPDATE && !converted.notSupplied().isEmpty()) {
+      GenericData.Record previous = batch.latest(key);
+      if (previous == null || Boolean.TRUE.equals(previous.get(TableSchemas.IS_DELETED))) {
+        String column = converted.notSupplied().iterator().next();
+        int index = row.columns().indexOf(column);
+        bad(List.of(RowError.ofColumn(row.fileKey(), row.line(), RowError.Kind.CONVERSION, column,
+            index < 0 ? 0 : row.columns().fieldNumber(index),
+            "value not supplied (CsvNoSupValue) and no earlier version of the row in this batch to take it from;"
+                + " the stored value would be overwritten")), row);
+        return;
+      }
+      for (String c : converted.notSupplied()) {
+        rec.put(c, previous.get(c));
+      }
+    }
+    batch.add(key, rec, seq, op);
+  }
+
+  private void bad(List<RowError> errors, DmsRow row) {
+    RowError first = errors.get(0);
+    if (ctx.mode() == ApplyMode.STRICT) {
+      throw new ApplyException("table " + id + ": bad row, nothing of the batch was committed: " + first
+          + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more errors in the row)" : ""), first);
+    }
+    quarantine.add(first, row);
+    report.add(RunReport.ROWS_QUARANTINED, 1);
+    batch.quarantined++;
+    ctx.listener().rowQuarantined(id.toString(), first);
+  }
+
+  private void flush(SourceCheckpoint next) {
+    if (batch.isEmpty() && quarantine.size() == 0 && next.equals(committed)) {
+      return;
+    }
+    if (schema == null) {
+      return; // nothing was ever readable: no table to create, nothing to record
+    }
+    if (table == null) {
+      table = HudiTables.createOrOpen(hudiSpec(), schema, writeOptions(), ctx.aws());
+    }
+    StorageLocation q = quarantine.flush(batch.name());
+    if (q != null) {
+      report.detail("quarantine:" + batch.name(), q.toUri());
+    }
+    if (next.deltaSize(base) > MAX_CHECKPOINT_DELTA) {
+      SourceCheckpoint newBase = new SourceCheckpoint(next.applied(), null, 0);
+      byte[] sidecar = newBase.toSidecar();
+      String name = "applied-" + newBase.applied().size() + "-"
+          + Hashing.sha256().hashBytes(sidecar).toString().substring(0, 16) + ".json.gz";
+      ctx.store().put(checkpointFolder().resolve(name).key(), sidecar, Map.of());
+      base = newBase;
+      baseName = name;
+    }
+    Map<String, String> metadata = next.toCommitMetadata(baseName, base);
+    List<GenericData.Record> records = batch.records();
+    boolean bulk = onlyFullLoadSoFar && batch.onlyLoad() && !records.isEmpty();
+    HudiCommit commit = table.write(bulk, records, metadata,
+        instant -> ctx.listener().beforeCommit(id.toString(), instant, records.size()));
+    committed = next;
+    report.add(RunReport.COMMITS, 1).add(RunReport.ROWS_WRITTEN, records.size())
+        .add(ROWS_LOAD, batch.loads).add(ROWS_INSERT, batch.inserts).add(ROWS_UPDATE, batch.updates)
+        .add(ROWS_DELETE, batch.deletes);
+    CommitSummary summary = new CommitSummary(commit.instantTime(), batch.loads + batch.inserts, batch.updates,
+        batch.deletes, batch.quarantined, records.size(), batch.files);
+    LOG.info("{}: committed {} ({}) {}", id, commit.instantTime(), bulk ? "bulk insert" : "upsert", summary);
+    ctx.listener().commitDone(id.toString(), summary);
+    batch.clear();
+  }
+
+  /** The changes of one commit: the last change per key, in first-seen key order, plus counts. */
+  private static final class Batch {
+    private final LinkedHashMap<List<Object>, GenericData.Record> latest = new LinkedHashMap<>();
+    private final LinkedHashMap<List<Object>, String> seqs = new LinkedHashMap<>();
+    final List<String> files = new ArrayList<>();
+    long rows;
+    long loads;
+    long inserts;
+    long updates;
+    long deletes;
+    long quarantined;
+    private String startFile;
+    private long startRow;
+
+    void start(DmsFile f, long row) {
+      if (startFile == null || isEmpty()) {
+        startFile = f.relativePath();
+        startRow = row;
+      }
+    }
+
+    boolean isEmpty() {
+      return latest.isEmpty() && quarantined == 0;
+    }
+
+    GenericData.Record latest(List<Object> key) {
+      return latest.get(key);
+    }
+
+    void add(List<Object> key, GenericData.Record rec, String seq, DmsOp op) {
+      String have = seqs.get(key);
+      if (have == null || have.compareTo(seq) < 0) {
+        latest.put(key, rec);
+        seqs.put(key, seq);
+      }
+      rows++;
+      switch (op) {
+        case LOAD: loads++; break;
+        case INSERT: inserts++; break;
+        case UPDATE: updates++; break;
+        case DELETE: deletes++; break;
+        default: throw new AssertionError(op);
+      }
+    }
+
+    void noteFile(String key) {
+      if (files.isEmpty() || !files.get(files.size() - 1).equals(key)) {
+        files.add(key);
+      }
+    }
+
+    boolean onlyLoad() {
+      return inserts == 0 && updates == 0 && deletes == 0;
+    }
+
+    List<GenericData.Record> records() {
+      return new ArrayList<>(latest.values());
+    }
+
+    /** Where the batch starts in the source: stable across re-runs of the same batch. */
+    String name() {
+      String s = startFile == null ? "empty" : startFile;
+      return s.replaceAll("[^A-Za-z0-9._-]", "_") + "-row" + startRow + "-"
+          + Hashing.murmur3_32_fixed().hashString(s, StandardCharsets.UTF_8);
+    }
+
+    void clear() {
+      latest.clear();
+      seqs.clear();
+      files.clear();
+      rows = loads = inserts = updates = deletes = quarantined = 0;
+      startFile = null;
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package io.lakesmith.cdc;
+
+import static io.lakesmith.cdc.DmsFixture.s;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lakesmith.core.aws.AwsSettings;
+import io.lakesmith.core.report.RunReport;
+import io.lakesmith.testing.AwsEmulator;
+import io.lakesmith.testing.AwsEmulatorExtension;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.avro.generic.GenericRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.sync.RequestBody;
+
+/** DMS output on S3 applied to a Hudi table on s3a://, both on the emulator. */
+@ExtendWith(AwsEmulatorExtension.class)
+class DmsApplyS3Test {
+
+  private static void put(String bucket, String key, String... lines) {
+    AwsEmulator.get().s3().putObject(r -> r.bucket(bucket).key(key),
+        RequestBody.fromString(String.join("\n", lines) + "\n", StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void appliesFromS3ToAnS3aTableExactlyOnce() {
+    AwsSettings aws = AwsEmulator.get().settings();
+    String source = AwsEmulator.get().uniqueBucket("dms");
+    String lake = AwsEmulator.get().uniqueBucket("lake");
+    put(source, "raw/app/people/LOAD00000001.csv", Specs.HEADER, "1,a,1.00,sales,2025-01-01 00:00:00.000000",
+        "2,b,1.00,hr,2025-01-01 00:00:00.000000");
+    put(source, "raw/app/people/2025/01/01/20250101-100000000.csv", Specs.CDC_HEADER,
+        "U,1,a2,2.00,hr,2025-01-01 10:00:00.000000", "D,2,,,,2025-01-01 10:00:01.000000",
+        "I,3,c,3.00,sales,2025-01-01 10:00:02.000000");
+    String base = "s3a://" + lake + "/warehouse/app/people";
+
+    ApplyResult r = DmsApply.from("s3://" + source + "/raw").aws(aws).table(Specs.people(base).partitionBy("DEPT").build())
+        .timestampColumn("TS").execute();
+    assertThat(r.succeeded()).as(r.report().toJson()).isTrue();
+
+    Map<String, GenericRecord> rows = DmsFixture.read(base, "ID", aws);
+    assertThat(rows).containsOnlyKeys("1", "3");
+    assertThat(s(rows.get("1"), "NAME")).isEqualTo("a2");
+    assertThat(s(rows.get("1"), "DEPT")).isEqualTo("hr");
+    assertThat(AwsEmulator.get().s3().listObjectsV2Paginator(b -> b.bucket(lake).prefix("warehouse/app/people/DEPT="))
+        .contents().stream().map(o -> o.key().split("/")[3]).collect(Collectors.toSet()))
+        .contains("DEPT=hr", "DEPT=sales");
+
+    ApplyResult replay = DmsApply.from("s3://" + source + "/raw").aws(aws)
+        .table(Specs.people(base).partitionBy("DEPT").build()).timestampColumn("TS").execute();
+    assertThat(replay.table("app.people").counter(RunReport.COMMITS)).isZero();
+    assertThat(replay.table("app.people").counter(RunReport.FILES_SKIPPED)).isEqualTo(2);
+  }
+
+}
