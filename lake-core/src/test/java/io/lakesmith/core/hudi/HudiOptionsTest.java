@@ -76,7 +76,7 @@ class HudiOptionsTest {
     assertThat(c.get("fs.s3a.secret.key")).isEqualTo("SK");
     assertThat(c.getBoolean("fs.s3a.checksum.generation", true)).isFalse();
     assertThat(c.getBoolean("fs.s3a.checksum.validation", true)).isFalse();
-    assertThat(c.getInt("fs.s3a.attempts.maximum", 0)).isEqualTo(4);
+    assertThat(c.getInt("fs.s3a.attempts.maximum", 0)).isEqualTo(3);
     // Hadoop's built-in defaults are there (s3a needs its buffer directory), site files are not read
     assertThat(c.get("hadoop.tmp.dir")).isNotBlank();
   }
