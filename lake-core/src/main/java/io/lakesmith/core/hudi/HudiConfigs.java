@@ -3,7 +3,6 @@ package io.lakesmith.core.hudi;
 import io.lakesmith.core.table.TableSpec;
 import io.lakesmith.core.table.TableType;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.avro.Schema;
@@ -107,9 +106,5 @@ final class HudiConfigs {
         .withSchema(writerSchema.toString())
         .withProps(p)
         .build();
-  }
-
-  static String joined(List<String> fields) {
-    return String.join(",", fields);
   }
 }

@@ -24,7 +24,6 @@ import org.apache.hudi.common.model.HoodieKey;
 import org.apache.hudi.common.model.HoodieRecord;
 import org.apache.hudi.common.model.HoodieWriteStat;
 import org.apache.hudi.common.table.HoodieTableMetaClient;
-import org.apache.hudi.common.table.TableSchemaResolver;
 import org.apache.hudi.common.table.timeline.HoodieInstant;
 import org.apache.hudi.common.table.timeline.HoodieTimeline;
 import org.apache.hudi.common.util.Option;
@@ -308,6 +307,7 @@ public final class HudiTable implements AutoCloseable {
       return Optional.empty();
     }
     closeClient(); // one client at a time per table: Hudi's heartbeats and rollbacks assume a single writer
+    refresh(); // compaction rewrites rows with the config schema: it must include every column the logs have
     HoodieWriteConfig config = HudiConfigs.compactionConfig(spec, basePath, tableSchema, options);
     try (HoodieJavaWriteClient<IndexedRecord> c = new HoodieJavaWriteClient<>(new HoodieJavaEngineContext(storageConf),
         config)) {
@@ -387,15 +387,6 @@ public final class HudiTable implements AutoCloseable {
   /** A reader of this table's latest snapshot. */
   public HudiTableReader newReader() {
     return HudiTableReader.of(this);
-  }
-
-  /** The schema of the latest commit, read back from the timeline (with meta columns when asked). */
-  Schema committedSchema(boolean withMetaColumns) {
-    try {
-      return new TableSchemaResolver(metaClient()).getTableSchema(withMetaColumns).toAvroSchema();
-    } catch (Exception e) {
-      throw new HudiWriteException("cannot resolve the schema of " + spec.identifier(), e);
-    }
   }
 
   private void closeClient() {
