@@ -142,10 +142,12 @@ final class TableApplier {
   }
 
   private void run() {
+    List<HudiCommit> commits = List.of();
     if (HudiTables.exists(spec.basePath(), ctx.aws())) {
       table = HudiTables.open(hudiSpec(), writeOptions(), ctx.aws());
       schema = table.schema();
-      loadCheckpoint();
+      commits = table.commits();
+      loadCheckpoint(commits);
     } else if (spec.schema().isPresent()) {
       schema = TableSchemas.initial(spec, spec.columns(), ctx.tenantColumn());
     }
@@ -154,7 +156,7 @@ final class TableApplier {
     }
     // Bulk insert skips the key lookup, so it is only safe while the table holds nothing but our full load.
     boolean ours = !committed.equals(SourceCheckpoint.EMPTY);
-    onlyFullLoadSoFar = table == null || table.commits().isEmpty()
+    onlyFullLoadSoFar = commits.isEmpty()
         || ours && committed.applied().keySet().stream().allMatch(TableApplier::isFullLoadKey)
             && committed.partialFile().map(TableApplier::isFullLoadKey).orElse(true);
 
@@ -210,8 +212,7 @@ final class TableApplier {
     return pending;
   }
 
-  private void loadCheckpoint() {
-    List<HudiCommit> commits = table.commits();
+  private void loadCheckpoint(List<HudiCommit> commits) {
     for (int i = commits.size() - 1; i >= 0; i--) {
       String json = commits.get(i).extraMetadata().get(SourceCheckpoint.METADATA_KEY);
       if (json == null) {
@@ -245,7 +246,7 @@ final class TableApplier {
     long rowNo = 0;
     DmsColumns lastColumns = null;
     SourceCheckpoint p = progress;
-    List<String> expected = spec.schema().isPresent() ? new ArrayList<>(spec.columns().keySet()) : List.of();
+    List<String> expected = expectedColumns();
     try (DmsRowReader reader = DmsReaders.openTable(ctx.store(), f, ctx.format(), id, expected)) {
       while (reader.hasNext()) {
         DmsRow row = reader.next();
@@ -278,6 +279,25 @@ final class TableApplier {
     }
     ctx.listener().fileFinished(id.toString(), f.key(), rowNo);
     return p;
+  }
+
+  /**
+   * Column names for files without a header: the spec's columns, else (table already written) the table's
+   * source columns, else none (the file must then have a header or be Parquet).
+   */
+  private List<String> expectedColumns() {
+    if (spec.schema().isPresent()) {
+      return new ArrayList<>(spec.columns().keySet());
+    }
+    List<String> names = new ArrayList<>();
+    if (table != null && schema != null) {
+      for (Schema.Field f : schema.getFields()) {
+        if (!TableSchemas.isBookkeeping(f.name()) && !f.name().equals(ctx.tenantColumn().orElse(null))) {
+          names.add(f.name());
+        }
+      }
+    }
+    return names;
   }
 
   /** Adapts schema and converter to a file's columns; returns true when it had to commit the batch first. */
