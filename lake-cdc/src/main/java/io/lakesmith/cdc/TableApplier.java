@@ -246,7 +246,7 @@ final class TableApplier {
     long rowNo = 0;
     DmsColumns lastColumns = null;
     SourceCheckpoint p = progress;
-    List<String> expected = spec.schema().isPresent() ? new ArrayList<>(spec.columns().keySet()) : List.of();
+    List<String> expected = expectedColumns();
     try (DmsRowReader reader = DmsReaders.openTable(ctx.store(), f, ctx.format(), id, expected)) {
       while (reader.hasNext()) {
         DmsRow row = reader.next();
@@ -279,6 +279,25 @@ final class TableApplier {
     }
     ctx.listener().fileFinished(id.toString(), f.key(), rowNo);
     return p;
+  }
+
+  /**
+   * Column names for files without a header: the spec's columns, else (table already written) the table's
+   * source columns, else none (the file must then have a header or be Parquet).
+   */
+  private List<String> expectedColumns() {
+    if (spec.schema().isPresent()) {
+      return new ArrayList<>(spec.columns().keySet());
+    }
+    List<String> names = new ArrayList<>();
+    if (table != null && schema != null) {
+      for (Schema.Field f : schema.getFields()) {
+        if (!TableSchemas.isBookkeeping(f.name()) && !f.name().equals(ctx.tenantColumn().orElse(null))) {
+          names.add(f.name());
+        }
+      }
+    }
+    return names;
   }
 
   /** Adapts schema and converter to a file's columns; returns true when it had to commit the batch first. */

@@ -104,6 +104,22 @@ class DmsApplyRowsTest {
   }
 
   @Test
+  void headerlessFilesOfAnExistingTableTakeTheTablesColumns() {
+    DmsFixture dms = new DmsFixture(tmp.resolve("dms"));
+    dms.write("app/things/LOAD00000001.csv", "ID,V", "1,a", "2,b");
+    TableSpec spec = TableSpec.builder().database("app").table("things").recordKey("ID").basePath(base("things"))
+        .build();
+    assertThat(DmsApply.from(dms.root.toString()).table(spec).execute().succeeded()).isTrue();
+    // DMS with AddColumnName=false: no header; the spec has no columns, the table knows them
+    dms.write("app/things/20250101-100000000.csv", "U,2,b2", "I,3,c");
+    ApplyResult r = DmsApply.from(dms.root.toString()).table(spec).execute();
+    assertThat(r.succeeded()).as(r.report().toJson()).isTrue();
+    Map<String, GenericRecord> rows = DmsFixture.read(spec.basePath(), "ID");
+    assertThat(rows).containsOnlyKeys("1", "2", "3");
+    assertThat(s(rows.get("2"), "V")).isEqualTo("b2");
+  }
+
+  @Test
   void strictModeFailsTheBatchBeforeAnyCommitNamingFileLineAndColumn() {
     DmsFixture dms = withBadRows();
     String base = base("strict");

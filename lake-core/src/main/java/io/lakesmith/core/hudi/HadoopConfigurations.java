@@ -31,9 +31,9 @@ import org.apache.hadoop.conf.Configuration;
  *   <li>checksums: with {@link AwsSettings#checksumsWhenRequired()} s3a neither generates nor validates
  *       checksums beyond what an operation requires (what S3-compatible stores accept); otherwise it generates
  *       them on upload and validates them on download, as SDK 2.30+ clients do by default;
- *   <li>retries: SDK attempts from {@link AwsSettings#maxAttempts()}, s3a's own retry limit for
- *       non-throttling failures, a generous throttle retry limit for 503 SlowDown; connect/socket timeouts
- *       that fail fast on an unreachable endpoint instead of hanging for minutes.
+ *   <li>retries: the SDK makes {@link AwsSettings#maxAttempts()} attempts, s3a's own retry layer 3 more rounds
+ *       for failures the SDK gives up on, and up to 20 for 503 SlowDown throttling; connect and socket timeouts
+ *       (10 s, 60 s) fail fast on an unreachable endpoint instead of hanging for minutes.
  * </ul>
  */
 public final class HadoopConfigurations {
@@ -43,6 +43,7 @@ public final class HadoopConfigurations {
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
   static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(60);
   static final int THROTTLE_RETRY_LIMIT = 20;
+  static final int S3A_RETRY_LIMIT = 3;
 
   private HadoopConfigurations() {}
 
@@ -96,8 +97,11 @@ public final class HadoopConfigurations {
     conf.setBoolean("fs.s3a.checksum.generation", checksums);
     conf.setBoolean("fs.s3a.checksum.validation", checksums);
 
-    conf.setInt("fs.s3a.attempts.maximum", aws.maxAttempts());
-    conf.setInt("fs.s3a.retry.limit", aws.maxAttempts());
+    // Two retry layers multiply: the SDK's (fs.s3a.attempts.maximum counts retries, not attempts) gets the same
+    // number of attempts as Lakesmith's own clients; s3a's own layer, for failures the SDK gives up on (e.g. a
+    // connection reset mid-stream), only a few more tries.
+    conf.setInt("fs.s3a.attempts.maximum", aws.maxAttempts() - 1);
+    conf.setInt("fs.s3a.retry.limit", S3A_RETRY_LIMIT);
     conf.set("fs.s3a.retry.interval", "500ms");
     conf.setInt("fs.s3a.retry.throttle.limit", THROTTLE_RETRY_LIMIT);
     conf.set("fs.s3a.retry.throttle.interval", "1000ms");

@@ -12,13 +12,14 @@ import java.util.Set;
  * metadata written atomically with it. Immutable.
  *
  * <p>{@link #extraMetadata()} holds exactly the key/values the writer passed to the commit (e.g. a source
- * checkpoint). Hudi adds its own entries to every commit (the writer schema under {@code schema},
+ * checkpoint). Hudi adds its own entries to every commit (the writer schema under {@code schema} and, with
+ * schema-on-read, {@code latest_schema},
  * {@code hudi.version}, {@code engine} and {@code config.*} write settings); they are not part of this map, and
  * writers cannot use those keys (see {@link #isReservedKey(String)}).
  */
 public final class HudiCommit {
 
-  private static final Set<String> RESERVED_KEYS = Set.of("schema", "hudi.version", "engine");
+  private static final Set<String> RESERVED_KEYS = Set.of("schema", "latest_schema", "hudi.version", "engine");
   private static final String RESERVED_PREFIX = "config.";
 
   private final String instantTime;

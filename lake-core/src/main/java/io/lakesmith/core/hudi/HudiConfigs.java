@@ -1,8 +1,8 @@
 package io.lakesmith.core.hudi;
 
 import io.lakesmith.core.table.TableSpec;
+import io.lakesmith.core.table.TableType;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.avro.Schema;
@@ -91,6 +91,13 @@ final class HudiConfigs {
     // commits without data still commit: a batch whose rows were all filtered must still advance the checkpoint
     p.put(HoodieWriteConfig.ALLOW_EMPTY_COMMIT.key(), "true");
     p.putAll(o.extraOptions());
+    if (spec.type() == TableType.MERGE_ON_READ) {
+      // Data safety, overriding any option: the Java client's MOR upsert partitioner (JavaUpsertPartitioner) picks
+      // small files from the base-file-only view, ignoring log files; inserts routed to a small file group that
+      // already has log files rewrite its base file without them, losing the logged updates. With limit 0 every
+      // insert opens a new file group and updates always append to logs (compaction and clustering size files).
+      p.put(HoodieCompactionConfig.PARQUET_SMALL_FILE_LIMIT.key(), "0");
+    }
     p.putAll(overrides);
     return HoodieWriteConfig.newBuilder()
         .withEngineType(EngineType.JAVA)
@@ -99,9 +106,5 @@ final class HudiConfigs {
         .withSchema(writerSchema.toString())
         .withProps(p)
         .build();
-  }
-
-  static String joined(List<String> fields) {
-    return String.join(",", fields);
   }
 }

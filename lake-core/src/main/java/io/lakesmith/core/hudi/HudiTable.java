@@ -24,7 +24,6 @@ import org.apache.hudi.common.model.HoodieKey;
 import org.apache.hudi.common.model.HoodieRecord;
 import org.apache.hudi.common.model.HoodieWriteStat;
 import org.apache.hudi.common.table.HoodieTableMetaClient;
-import org.apache.hudi.common.table.TableSchemaResolver;
 import org.apache.hudi.common.table.timeline.HoodieInstant;
 import org.apache.hudi.common.table.timeline.HoodieTimeline;
 import org.apache.hudi.common.util.Option;
@@ -44,7 +43,9 @@ import org.apache.hudi.storage.StorageConfiguration;
  * for a source checkpoint; read back with {@link #commits()}). For full control use {@link #writeClient(Schema)}
  * with {@link #toHoodieRecord}: the client has no auto-commit, so each write must be followed by
  * {@code client.commit(instant, statuses, Option.of(extraMetadata))}, or the next {@code startCommit} rolls it
- * back.
+ * back. The same holds after a crash: an uncommitted write is invisible to readers and is rolled back by the next
+ * write (Hudi's eager failed-write cleaning), so a checkpoint in the extra metadata is visible exactly when the data
+ * of its commit is.
  *
  * <h2>Deletes</h2>
  * Every Lakesmith table has Hudi's built-in delete marker column {@code _hoodie_is_deleted} (nullable boolean,
@@ -52,10 +53,16 @@ import org.apache.hudi.storage.StorageConfiguration;
  * its key; under event-time ordering only when its ordering value is at least the stored one, so a late delete
  * does not remove a newer row and a newer delete does, on copy-on-write and merge-on-read alike (in merge-on-read
  * the delete is a log record merged by readers and compaction with the same rule). A delete record needs the
- * record key, the partition columns (to find the row's partition; with a global index the stored partition is
- * found by key) and the ordering field; other columns may be null. Deleted rows are not kept: readers and later
- * merges never see them. Hudi's {@code delete(keys)} is not used: it carries no ordering value, so it would
- * delete unconditionally.
+ * record key and the ordering field, and with a non-global index ({@code SIMPLE}, {@code BLOOM}) also the
+ * partition columns, which locate the row; with {@code GLOBAL_SIMPLE} the row is found by key alone, so key-only
+ * deletes (partition columns null) work. Other columns may be null. Hudi's {@code delete(keys)} is not used: it
+ * carries no ordering value, so it would delete unconditionally.
+ *
+ * <p>Hudi keeps no tombstone: once a delete is merged into a base file (at once on copy-on-write, at compaction on
+ * merge-on-read) the key is gone, and a later-arriving change with an ordering value older than the delete
+ * inserts the row again. Within one write, and on merge-on-read until compaction, ordering is fully respected. The
+ * apply engine therefore orders each key's changes within a batch and never applies older source files after
+ * newer ones.
  *
  * <h2>Schema evolution</h2>
  * Writing records whose schema adds nullable columns (anywhere; they are stored after the existing ones) works:
@@ -148,8 +155,9 @@ public final class HudiTable implements AutoCloseable {
   /**
    * A write client whose writer schema is {@link #writerSchema(Schema) reconciled} from {@code incoming}; owned
    * by this table (a later call with another schema closes it). Records given to it must be in
-   * {@code writerSchema(incoming)}; {@link #toHoodieRecord} converts them. After its first commit the reconciled
-   * schema is the table's {@link #schema()}.
+   * {@code writerSchema(incoming)}; {@link #toHoodieRecord} converts them. After committing a wider schema through
+   * it, call {@link #refresh()} so that {@link #schema()} shows it ({@link #upsert} and friends do that
+   * themselves).
    */
   public HoodieJavaWriteClient<IndexedRecord> writeClient(Schema incoming) {
     Schema writer = writerSchema(incoming);
@@ -191,7 +199,7 @@ public final class HudiTable implements AutoCloseable {
 
   /**
    * Inserts {@code records} in one commit without looking up existing keys: only for keys not in the table
-   * (a key already present would be duplicated).
+   * (a key already present would be duplicated). Deletes ({@code _hoodie_is_deleted = true}) are rejected.
    */
   public HudiCommit insert(List<? extends GenericRecord> records, Map<String, String> extraMetadata) {
     return write(Operation.INSERT, records, extraMetadata, instant -> { });
@@ -199,7 +207,7 @@ public final class HudiTable implements AutoCloseable {
 
   /**
    * Bulk-inserts {@code records} in one commit: like {@link #insert} without small-file handling, for initial
-   * (full) loads into an empty table or partition.
+   * (full) loads into an empty table or partition. Deletes are rejected.
    */
   public HudiCommit bulkInsert(List<? extends GenericRecord> records, Map<String, String> extraMetadata) {
     return write(Operation.BULK_INSERT, records, extraMetadata, instant -> { });
@@ -213,6 +221,14 @@ public final class HudiTable implements AutoCloseable {
     Preconditions.checkNotNull(extraMetadata, "extraMetadata");
     extraMetadata.keySet().forEach(k -> Preconditions.checkArgument(!HudiCommit.isReservedKey(k),
         "extra metadata key '%s' is reserved by Hudi", k));
+    if (op != Operation.UPSERT) {
+      // insert paths do not merge: a delete marker would be written as a row instead of deleting one
+      for (GenericRecord r : records) {
+        Schema.Field f = r.getSchema().getField(HudiSchemas.IS_DELETED);
+        Preconditions.checkArgument(f == null || !Boolean.TRUE.equals(r.get(f.pos())),
+            "%s cannot apply deletes (%s = true); use upsert", op, HudiSchemas.IS_DELETED);
+      }
+    }
     Schema incoming = records.isEmpty() ? tableSchema : records.get(0).getSchema();
     HoodieJavaWriteClient<IndexedRecord> c = writeClient(incoming);
     List<HoodieRecord<IndexedRecord>> hoodieRecords = new ArrayList<>(records.size());
@@ -291,6 +307,7 @@ public final class HudiTable implements AutoCloseable {
       return Optional.empty();
     }
     closeClient(); // one client at a time per table: Hudi's heartbeats and rollbacks assume a single writer
+    refresh(); // compaction rewrites rows with the config schema: it must include every column the logs have
     HoodieWriteConfig config = HudiConfigs.compactionConfig(spec, basePath, tableSchema, options);
     try (HoodieJavaWriteClient<IndexedRecord> c = new HoodieJavaWriteClient<>(new HoodieJavaEngineContext(storageConf),
         config)) {
@@ -370,15 +387,6 @@ public final class HudiTable implements AutoCloseable {
   /** A reader of this table's latest snapshot. */
   public HudiTableReader newReader() {
     return HudiTableReader.of(this);
-  }
-
-  /** The schema of the latest commit, read back from the timeline (with meta columns when asked). */
-  Schema committedSchema(boolean withMetaColumns) {
-    try {
-      return new TableSchemaResolver(metaClient()).getTableSchema(withMetaColumns).toAvroSchema();
-    } catch (Exception e) {
-      throw new HudiWriteException("cannot resolve the schema of " + spec.identifier(), e);
-    }
   }
 
   private void closeClient() {

@@ -12,8 +12,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.generic.IndexedRecord;
+import org.apache.hudi.client.HoodieJavaWriteClient;
+import org.apache.hudi.client.WriteStatus;
+import org.apache.hudi.common.util.Option;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class HudiCopyOnWriteTest {
 
@@ -43,6 +49,63 @@ class HudiCopyOnWriteTest {
         assertThat(r.get("_hoodie_partition_path").toString()).isEqualTo("region=" + r.get("region"));
       });
       assertThat(table.commits()).hasSize(3);
+    }
+  }
+
+  @Test
+  void lowLevelWriteClientWithManualCommitAndTimeTravelRead() {
+    TableSpec spec = HudiTestTables.spec(dir, TableType.COPY_ON_WRITE, "region");
+    try (HudiTable table = HudiTables.createOrOpen(spec, null, OPTIONS, LOCAL)) {
+      HudiCommit first = table.insert(List.of(row(1, "ann", "eu", 1)), Map.of());
+      HoodieJavaWriteClient<IndexedRecord> client = table.writeClient(HudiTestTables.SCHEMA);
+      String instant = client.startCommit();
+      List<WriteStatus> statuses = client.upsert(List.of(table.toHoodieRecord(row(1, "ann2", "eu", 2)),
+          table.toHoodieRecord(row(2, "bob", "us", 1))), instant);
+      assertThat(statuses).noneMatch(WriteStatus::hasErrors);
+      assertThat(client.commit(instant, statuses, Option.of(Map.of("lakesmith.checkpoint", "f2")))).isTrue();
+
+      assertThat(table.latestCommit().orElseThrow().instantTime()).isEqualTo(instant);
+      assertThat(table.latestCommit().orElseThrow().extraMetadata()).containsEntry("lakesmith.checkpoint", "f2");
+      assertThat(contents(table.newReader().read())).containsExactly(
+          Map.entry(1L, "ann2/eu/2"), Map.entry(2L, "bob/us/1"));
+      assertThat(contents(table.newReader().asOfInstant(first.instantTime()).read()))
+          .containsExactly(Map.entry(1L, "ann/eu/1"));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TableType.class)
+  void uncommittedWriteIsInvisibleAndRolledBackByTheNextWrite(TableType type) {
+    TableSpec spec = HudiTestTables.spec(dir, type, "region");
+    String crashed;
+    try (HudiTable table = HudiTables.createOrOpen(spec, null, OPTIONS, LOCAL)) {
+      table.insert(List.of(row(1, "ann", "eu", 1)), Map.of("lakesmith.checkpoint", "f1"));
+      // a writer that dies between write and commit
+      HoodieJavaWriteClient<IndexedRecord> client = table.writeClient();
+      crashed = client.startCommit();
+      client.upsert(List.of(table.toHoodieRecord(row(1, "lost", "eu", 2)), table.toHoodieRecord(row(2, "x", "eu", 1))),
+          crashed);
+    }
+    try (HudiTable table = HudiTables.open(spec, OPTIONS, LOCAL)) {
+      assertThat(contents(table.newReader().read())).containsExactly(Map.entry(1L, "ann/eu/1"));
+      assertThat(table.latestCommit().orElseThrow().extraMetadata()).containsEntry("lakesmith.checkpoint", "f1");
+      HudiCommit next = table.upsert(List.of(row(3, "cid", "eu", 1)), Map.of("lakesmith.checkpoint", "f2"));
+      assertThat(table.commits()).extracting(HudiCommit::instantTime).doesNotContain(crashed)
+          .endsWith(next.instantTime());
+      assertThat(contents(table.newReader().read())).containsExactly(
+          Map.entry(1L, "ann/eu/1"), Map.entry(3L, "cid/eu/1"));
+    }
+  }
+
+  @Test
+  void commitTimeOrderingLetsTheLastWriteWinAndDeletesUnconditionally() {
+    TableSpec spec = HudiTestTables.spec(dir, TableType.COPY_ON_WRITE, "region");
+    HudiWriteOptions commitTime = HudiWriteOptions.builder()
+        .mergeMode(HudiWriteOptions.MergeMode.COMMIT_TIME_ORDERING).build();
+    try (HudiTable table = HudiTables.createOrOpen(spec, null, commitTime, LOCAL)) {
+      table.insert(List.of(row(1, "ann", "eu", 5), row(2, "bob", "eu", 5)), Map.of());
+      table.upsert(List.of(row(1, "older-but-last", "eu", 1), HudiTestTables.delete(table, 2, "eu", 0)), Map.of());
+      assertThat(contents(table.newReader().read())).containsExactly(Map.entry(1L, "older-but-last/eu/1"));
     }
   }
 
@@ -107,5 +170,15 @@ class HudiCopyOnWriteTest {
         t.upsert(List.of(), Map.of("schema", "x"));
       }
     }).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reserved");
+  }
+
+  @Test
+  void insertPathsRejectDeletes() {
+    TableSpec spec = HudiTestTables.spec(dir, TableType.COPY_ON_WRITE, "region");
+    try (HudiTable table = HudiTables.createOrOpen(spec, null, OPTIONS, LOCAL)) {
+      assertThatThrownBy(() -> table.bulkInsert(List.of(HudiTestTables.delete(table, 1, "eu", 1)), Map.of()))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("BULK_INSERT cannot apply deletes");
+      assertThat(table.commits()).isEmpty();
+    }
   }
 }

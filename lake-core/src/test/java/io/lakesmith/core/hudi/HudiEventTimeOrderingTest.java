@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * EVENT_TIME_ORDERING on both table types: the highest ordering value wins across commits and within a batch,
- * for updates and for {@code _hoodie_is_deleted} deletes (full or key-only). MOR tables use small-file limit 0 so
- * that updates and deletes land in log files and the reader's merge is what is tested.
+ * for updates and for {@code _hoodie_is_deleted} deletes (full or key-only). On MOR tables updates and deletes land
+ * in log files (Lakesmith forces small-file limit 0 there), so the reader's merge is what is tested.
  */
 class HudiEventTimeOrderingTest {
 
@@ -28,7 +28,7 @@ class HudiEventTimeOrderingTest {
   Path dir;
 
   private HudiTable table(TableType type) {
-    HudiWriteOptions options = HudiWriteOptions.builder().orderingField("seq").smallFileLimitBytes(0).build();
+    HudiWriteOptions options = HudiWriteOptions.builder().orderingField("seq").build();
     return HudiTables.createOrOpen(HudiTestTables.spec(dir, type, "region"), null, options, LOCAL);
   }
 

@@ -27,7 +27,7 @@ class HudiMergeOnReadTest {
   @Test
   void updatesLandInLogFilesAndCompactionKeepsTheSnapshot() throws IOException {
     TableSpec spec = HudiTestTables.spec(dir, TableType.MERGE_ON_READ, "region");
-    HudiWriteOptions options = HudiWriteOptions.builder().orderingField("seq").smallFileLimitBytes(0).build();
+    HudiWriteOptions options = HudiWriteOptions.builder().orderingField("seq").build();
     try (HudiTable table = HudiTables.createOrOpen(spec, null, options, LOCAL)) {
       table.insert(List.of(row(1, "ann", "eu", 1), row(2, "bob", "us", 1), row(3, "cid", "eu", 1)), Map.of());
       assertThat(files(spec, ".log.")).isEmpty();
@@ -45,6 +45,30 @@ class HudiMergeOnReadTest {
       assertThat(contents(table.newReader().read())).isEqualTo(merged);
       // nothing left to compact
       assertThat(table.compact()).isEmpty();
+    }
+  }
+
+  /**
+   * Regression for a lost update in Hudi 1.2.1's Java MOR writer: with a small-file limit > 0 an insert routed to a
+   * small file group rewrote its base file without the updates in its log files. Lakesmith forces the limit to 0
+   * on MOR tables, even when asked otherwise.
+   */
+  @Test
+  void insertsNextToLoggedUpdatesDoNotLoseThem() throws IOException {
+    TableSpec spec = HudiTestTables.spec(dir, TableType.MERGE_ON_READ, "region");
+    HudiWriteOptions options = HudiWriteOptions.builder().orderingField("seq")
+        .smallFileLimitBytes(HudiWriteOptions.DEFAULT_SMALL_FILE_LIMIT)
+        .extraOptions(Map.of("hoodie.parquet.small.file.limit", "104857600")).build();
+    try (HudiTable table = HudiTables.createOrOpen(spec, null, options, LOCAL)) {
+      table.insert(List.of(row(1, "ann", "eu", 1), row(2, "bob", "eu", 1)), Map.of());
+      table.upsert(List.of(row(1, "ann2", "eu", 2)), Map.of());
+      assertThat(files(spec, ".log.")).isNotEmpty();
+      table.upsert(List.of(row(2, "bob2", "eu", 2), row(3, "cid", "eu", 1)), Map.of());
+      assertThat(contents(table.newReader().read())).containsExactly(
+          Map.entry(1L, "ann2/eu/2"), Map.entry(2L, "bob2/eu/2"), Map.entry(3L, "cid/eu/1"));
+      table.compact().orElseThrow();
+      assertThat(contents(table.newReader().read())).containsExactly(
+          Map.entry(1L, "ann2/eu/2"), Map.entry(2L, "bob2/eu/2"), Map.entry(3L, "cid/eu/1"));
     }
   }
 

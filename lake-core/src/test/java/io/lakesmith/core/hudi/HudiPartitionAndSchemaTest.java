@@ -32,7 +32,7 @@ class HudiPartitionAndSchemaTest {
   void globalSimpleIndexMovesARecordToItsNewPartition(TableType type) {
     TableSpec spec = HudiTestTables.spec(dir, type, "region");
     HudiWriteOptions options = HudiWriteOptions.builder().orderingField("seq")
-        .indexType(HudiWriteOptions.IndexType.GLOBAL_SIMPLE).smallFileLimitBytes(0).build();
+        .indexType(HudiWriteOptions.IndexType.GLOBAL_SIMPLE).build();
     try (HudiTable table = HudiTables.createOrOpen(spec, null, options, LOCAL)) {
       table.insert(List.of(row(1, "ann", "eu", 1), row(2, "bob", "eu", 1)), Map.of());
       table.upsert(List.of(row(1, "ann", "us", 2)), Map.of());
@@ -50,9 +50,24 @@ class HudiPartitionAndSchemaTest {
 
   @ParameterizedTest
   @EnumSource(TableType.class)
+  void globalIndexDeletesByKeyWithoutPartitionValue(TableType type) {
+    // DMS deletes from sources without full before-images carry only the primary key
+    TableSpec spec = HudiTestTables.spec(dir, type, "region");
+    HudiWriteOptions options = HudiWriteOptions.builder().orderingField("seq")
+        .indexType(HudiWriteOptions.IndexType.GLOBAL_SIMPLE).build();
+    try (HudiTable table = HudiTables.createOrOpen(spec, null, options, LOCAL)) {
+      table.insert(List.of(row(1, "ann", "eu", 1), row(2, "bob", "us", 1)), Map.of());
+      table.upsert(List.of(HudiTestTables.delete(table, 1, null, 2), HudiTestTables.delete(table, 2, null, 0)),
+          Map.of());
+      assertThat(contents(table.newReader().read())).containsExactly(Map.entry(2L, "bob/us/1"));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TableType.class)
   void addedNullableColumnReadsNullForOldRows(TableType type) {
     TableSpec spec = HudiTestTables.spec(dir, type, "region");
-    HudiWriteOptions options = HudiWriteOptions.builder().orderingField("seq").smallFileLimitBytes(0).build();
+    HudiWriteOptions options = HudiWriteOptions.builder().orderingField("seq").build();
     try (HudiTable table = HudiTables.createOrOpen(spec, null, options, LOCAL)) {
       table.insert(List.of(row(1, "ann", "eu", 1), row(2, "bob", "eu", 1)), Map.of());
 

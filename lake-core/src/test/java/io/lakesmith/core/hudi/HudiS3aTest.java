@@ -33,7 +33,7 @@ class HudiS3aTest {
     String bucket = aws.uniqueBucket("hudi-" + (type == TableType.COPY_ON_WRITE ? "cow" : "mor"));
     TableSpec spec = TableSpec.builder().database("shop").table("customers").recordKey("id").partitionBy("region")
         .type(type).basePath("s3://" + bucket + "/lake/shop/customers").schema(HudiTestTables.SCHEMA).build();
-    HudiWriteOptions options = HudiWriteOptions.builder().orderingField("seq").smallFileLimitBytes(0).build();
+    HudiWriteOptions options = HudiWriteOptions.builder().orderingField("seq").build();
 
     long t0 = System.nanoTime();
     List<Long> commitMillis = new ArrayList<>();
