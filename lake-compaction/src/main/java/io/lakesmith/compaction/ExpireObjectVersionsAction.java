@@ -541,7 +541,9 @@ final class ExpireObjectVersionsAction implements ExpireObjectVersions {
       for (Member m : d.supersededOrOlder) {
         add(new Pending(m, deletion(m, g, d.reason), removal, false));
       }
-      if (removal != null && removal.remaining == 0) {
+      // with older objects, the tombstone is queued by the flush that confirms the last of them (possibly one
+      // triggered inside the loop above); without any, it is queued now
+      if (removal != null && d.supersededOrOlder.isEmpty()) {
         add(tombstonePending(removal));
       }
     }

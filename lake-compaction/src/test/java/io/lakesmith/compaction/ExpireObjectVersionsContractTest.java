@@ -120,7 +120,8 @@ abstract class ExpireObjectVersionsContractTest {
 
     ExpireObjectVersionsResult real = expire(layout(loc)).execute();
     assertThat(real.isComplete()).as(real.errors().toString()).isTrue();
-    assertThat(real.deletions()).containsExactlyElementsOf(plan.deletions());
+    assertThat(real.deletions()).containsExactlyElementsOf(plan.deletions()).doesNotHaveDuplicates();
+    assertThat(real.objectsKept() + real.objectsDeleted()).isEqualTo(real.objectsScanned());
     assertThat(real.removedKeys()).containsExactlyElementsOf(plan.removedKeys());
     assertThat(real.objectsDeleted()).isEqualTo(plan.objectsDeleted());
     assertThat(real.bytesReclaimed()).isEqualTo(plan.bytesReclaimed());
