@@ -232,6 +232,23 @@ class HudiMaintenanceTest {
   }
 
   @Test
+  void forTableOpensTheTableCheckedAgainstItsSpec() {
+    try (HudiTable t = HudiFixture.create(dir, TableType.COPY_ON_WRITE)) {
+      t.insert(List.of(row(1, "a", "eu", 1)), checkpoint(1));
+    }
+    io.lakesmith.core.table.TableSpec spec = HudiFixture.spec(dir, TableType.COPY_ON_WRITE);
+    try (HudiMaintenance m = HudiMaintenance.forTable(spec, HudiFixture.options(), HudiFixture.LOCAL)) {
+      HudiServiceResult r = m.savepoint().execute();
+      assertThat(r.instants()).hasSize(1);
+      assertThat(r.report().operation()).isEqualTo("hudi.savepoint");
+      assertThat(m.compact().execute().skippedReason()).hasValueSatisfying(s -> assertThat(s).contains("copy-on-write"));
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> HudiMaintenance.forTable(
+        HudiFixture.spec(dir, TableType.MERGE_ON_READ), HudiFixture.options(), HudiFixture.LOCAL))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("table type");
+  }
+
+  @Test
   void archivalIsRefusedWithoutACheckpointCommitUnlessIgnored() {
     try (HudiTable t = HudiFixture.create(dir, TableType.COPY_ON_WRITE);
         HudiMaintenance m = HudiMaintenance.forTable(t)) {

@@ -50,6 +50,8 @@ public final class HadoopConfigurations {
    */
   public static Configuration local() {
     Configuration conf = new Configuration(false);
+    // Hadoop's built-in defaults (hadoop.tmp.dir, s3a buffer dirs, ...) but no site files from the class path
+    conf.addResource("core-default.xml");
     conf.set("fs.defaultFS", "file:///");
     conf.set("fs.file.impl", "org.apache.hadoop.fs.LocalFileSystem");
     return conf;
