@@ -2,6 +2,7 @@ package io.lakesmith.core.hudi;
 
 import io.lakesmith.core.table.TableSpec;
 import io.lakesmith.core.table.TableType;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
