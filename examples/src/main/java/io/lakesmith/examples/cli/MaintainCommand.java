@@ -1,33 +1,36 @@
 package io.lakesmith.examples.cli;
 
+import io.lakesmith.compaction.hudi.ArchiveTimeline;
+import io.lakesmith.compaction.hudi.ClusterTable;
+import io.lakesmith.compaction.hudi.HudiMaintenance;
+import io.lakesmith.compaction.hudi.HudiServiceResult;
+import io.lakesmith.compaction.hudi.MaintenancePlan;
+import io.lakesmith.compaction.hudi.MaintenancePolicy;
+import io.lakesmith.compaction.hudi.MaintenanceRun;
 import io.lakesmith.core.aws.AwsSettings;
-import io.lakesmith.core.hudi.HudiTable;
-import io.lakesmith.core.hudi.HudiTables;
 import io.lakesmith.core.hudi.HudiWriteOptions;
 import io.lakesmith.core.report.RunReport;
 import io.lakesmith.core.table.TableSpec;
-import io.lakesmith.core.table.TableType;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/**
- * {@code lakesmith maintain}: Hudi table services on one table. This build runs them with what lake-core offers:
- * compaction of merge-on-read tables ({@link HudiTable#compact()}); clean, clustering and archival are reported as
- * not available.
- */
+/** {@code lakesmith maintain}: Hudi table services on one table ({@link HudiMaintenance}). */
 @Command(name = "maintain", mixinStandardHelpOptions = true, sortOptions = false,
     versionProvider = LakesmithCli.Version.class,
     description = {"Runs Hudi table services on a table: compaction (merge-on-read: log files merged into base "
-        + "files), clean, clustering, archival. Without a service option every available service runs."})
+        + "files), clustering (small files rewritten), clean (old file versions removed), archival (old timeline "
+        + "instants archived; the commit with the apply checkpoint is kept).",
+        "Without a service option the planner decides what the table needs (default policy) and runs it in a safe "
+        + "order; with --plan it only prints the plan. Do not run it while an apply writes the same table."})
 final class MaintainCommand implements Callable<Integer> {
 
   @Spec
@@ -40,17 +43,28 @@ final class MaintainCommand implements Callable<Integer> {
   @Option(names = "--table", paramLabel = "<schema>.<table>", description = "Name for the report (default: from the table)")
   String table;
 
+  @Option(names = "--plan", description = "Print what the planner would run, run nothing")
+  boolean plan;
+
   @Option(names = "--compact", description = "Compact a merge-on-read table")
   boolean compact;
 
-  @Option(names = "--clean", description = "Remove file versions no longer needed")
-  boolean clean;
-
-  @Option(names = "--cluster", description = "Rewrite small files into larger, sorted ones")
+  @Option(names = "--cluster", description = "Rewrite small base files into larger ones")
   boolean cluster;
+
+  @Option(names = "--clean", description = "Remove file versions no retained commit needs")
+  boolean clean;
 
   @Option(names = "--archive", description = "Archive old timeline instants")
   boolean archive;
+
+  @Option(names = "--retain-commits", paramLabel = "N", defaultValue = "10",
+      description = "Clean: commits whose files are kept (default: ${DEFAULT-VALUE})")
+  int retainCommits;
+
+  @Option(names = "--archive-keep", split = ",", paramLabel = "<min>,<max>",
+      description = "Archive: commits kept active, min and max (default: 20,30)")
+  List<Integer> archiveKeep = new ArrayList<>();
 
   @Option(names = "--report", paramLabel = "<file.json>", description = "Write the JSON run report to this file")
   Path report;
@@ -60,51 +74,70 @@ final class MaintainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    boolean explicit = compact || cluster || clean || archive;
+    if (plan && explicit) {
+      throw usage("--plan shows the planner's choice: it cannot be combined with --compact/--cluster/--clean/--archive");
+    }
+    if (retainCommits < 1) {
+      throw usage("Invalid value for option '--retain-commits': must be at least 1, got " + retainCommits);
+    }
+    if (!archiveKeep.isEmpty() && (archiveKeep.size() != 2 || archiveKeep.get(0) < 2
+        || archiveKeep.get(1) <= archiveKeep.get(0))) {
+      throw usage("Invalid value for option '--archive-keep': expected <min>,<max> with 2 <= min < max, got "
+          + archiveKeep);
+    }
+    if (table != null && (table.indexOf('.') <= 0 || table.endsWith("."))) {
+      throw usage("Invalid value for option '--table': expected <schema>.<table>, got '" + table + "'");
+    }
     AwsSettings settings = aws.settings();
     HudiProperties props = HudiProperties.read(target, settings).orElseThrow(() -> new IllegalStateException(
         "no Hudi table at " + target + " (no .hoodie/hoodie.properties)"));
     String id = table != null ? table : "lake." + props.name().orElse("table");
-    int dot = id.indexOf('.');
-    TableSpec tableSpec = props.spec(id.substring(0, Math.max(dot, 0)).isEmpty() ? "lake" : id.substring(0, dot),
-        id.substring(dot + 1), target);
-    boolean all = !compact && !clean && !cluster && !archive;
+    TableSpec tableSpec = props.spec(id.substring(0, id.indexOf('.')), id.substring(id.indexOf('.') + 1), target);
 
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     RunReport.Builder rb = RunReport.builder("maintain", tableSpec.identifier()).input(target);
-    List<String> unavailable = new ArrayList<>();
-    if (clean || all) {
-      unavailable.add("clean");
-    }
-    if (cluster || all) {
-      unavailable.add("cluster");
-    }
-    if (archive || all) {
-      unavailable.add("archive");
-    }
-    if (compact || all) {
-      if (tableSpec.type() != TableType.MERGE_ON_READ) {
-        out.println("compact: nothing to do, " + target + " is copy-on-write");
-        rb.detail("compact", "copy-on-write: nothing to compact");
-      } else {
-        err.println("compacting " + target);
-        err.flush();
-        try (HudiTable t = HudiTables.open(tableSpec, writeOptions(props), settings)) {
-          Optional<String> instant = t.compact();
-          out.println("compact: " + instant.map(i -> "compacted as " + i).orElse("nothing to compact"));
-          rb.detail("compact", instant.orElse("nothing to compact"));
-          instant.ifPresent(i -> rb.add(RunReport.COMMITS, 1));
+    MaintenancePolicy policy = MaintenancePolicy.builder()
+        .clean(io.lakesmith.core.hudi.HudiTableServices.CleanPolicy.KEEP_LATEST_COMMITS, retainCommits)
+        .archive(archiveKeep.isEmpty() ? 20 : archiveKeep.get(0), archiveKeep.isEmpty() ? 30 : archiveKeep.get(1))
+        .build();
+    try (HudiMaintenance m = HudiMaintenance.forTable(tableSpec, writeOptions(props), settings)) {
+      if (!explicit) {
+        MaintenancePlan p = m.plan(policy);
+        out.println("plan for " + tableSpec.identifier() + ": " + (p.steps().isEmpty() ? "nothing to do" : ""));
+        p.steps().forEach(s -> out.println("  " + s.service() + ": " + s.reason()));
+        if (!plan && !p.steps().isEmpty()) {
+          err.println("running " + p.steps().size() + " step(s) on " + target);
+          err.flush();
+          MaintenanceRun run = m.runNeeded(policy);
+          run.results().forEach(r -> print(out, r));
+          rb.child(run.report());
         }
-      }
-    }
-    if (!unavailable.isEmpty()) {
-      String msg = String.join(", ", unavailable) + ": not available in this build (Hudi table services of "
-          + "lake-compaction are not part of it)";
-      rb.detail("unavailable", String.join(",", unavailable));
-      if (!all) {
-        rb.error(msg);
       } else {
-        err.println("note: " + msg);
+        // a safe order: rewrites first, then clean (removes what the rewrites replaced), then archival
+        List<HudiServiceResult> results = new ArrayList<>();
+        if (compact) {
+          results.add(m.compact().execute());
+        }
+        if (cluster) {
+          ClusterTable c = m.cluster();
+          results.add(c.execute());
+        }
+        if (clean) {
+          results.add(m.clean().retainCommits(retainCommits).execute());
+        }
+        if (archive) {
+          ArchiveTimeline a = m.archive();
+          if (!archiveKeep.isEmpty()) {
+            a.keepCommits(archiveKeep.get(0), archiveKeep.get(1));
+          }
+          results.add(a.execute());
+        }
+        for (HudiServiceResult r : results) {
+          print(out, r);
+          rb.child(r.report());
+        }
       }
     }
     RunReport r = rb.finish();
@@ -112,11 +145,14 @@ final class MaintainCommand implements Callable<Integer> {
       ApplyCommand.writeReport(report, r);
       out.println("report: " + report.toAbsolutePath());
     }
-    if (!r.errors().isEmpty()) {
-      err.println("maintain: error: " + String.join("; ", r.errors()));
-      return LakesmithCli.FAILURE;
-    }
     return 0;
+  }
+
+  private static void print(PrintWriter out, HudiServiceResult r) {
+    out.println(r.service().name().toLowerCase(java.util.Locale.ROOT) + ": " + (r.didWork()
+        ? "done " + r.instants() + (r.deletedFiles().isEmpty() ? "" : ", deleted " + r.deletedFiles().size() + " files")
+            + (r.commitsArchived() == 0 ? "" : ", archived " + r.commitsArchived() + " commits")
+        : "nothing to do" + r.skippedReason().map(s -> " (" + s + ")").orElse("")));
   }
 
   static HudiWriteOptions writeOptions(HudiProperties props) {
@@ -128,5 +164,9 @@ final class MaintainCommand implements Callable<Integer> {
     props.mergeMode().filter(m -> m.equalsIgnoreCase("COMMIT_TIME_ORDERING"))
         .ifPresent(m -> b.mergeMode(HudiWriteOptions.MergeMode.COMMIT_TIME_ORDERING));
     return b.build();
+  }
+
+  private ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
   }
 }

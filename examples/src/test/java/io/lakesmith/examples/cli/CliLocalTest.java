@@ -132,15 +132,54 @@ class CliLocalTest {
     assertThat(more.code()).as(more.toString()).isZero();
     CliRun maintain = CliRun.of("maintain", "--target", root + "/hr/employees", "--compact");
     assertThat(maintain.code()).as(maintain.toString()).isZero();
-    assertThat(maintain.out()).containsPattern("compact: compacted as \\d+");
+    assertThat(maintain.out()).containsPattern("compact: done \\[\\d+\\]");
     assertThat(rows(root + "/hr/employees", "EMPLOYEE_ID").get("100").get("SALARY").toString()).isEqualTo("25000.00");
 
-    CliRun cow = CliRun.of("maintain", "--target", root + "/sales/orders");
-    assertThat(cow.code()).as(cow.toString()).isZero();
-    assertThat(cow.out()).contains("nothing to do").contains("copy-on-write");
-    CliRun clean = CliRun.of("maintain", "--target", root + "/sales/orders", "--clean");
-    assertThat(clean.code()).isEqualTo(1);
-    assertThat(clean.err()).contains("clean: not available in this build");
+    CliRun planned = CliRun.of("maintain", "--target", root + "/sales/orders", "--plan");
+    assertThat(planned.code()).as(planned.toString()).isZero();
+    assertThat(planned.out()).contains("plan for lake.");
+    CliRun clean = CliRun.of("maintain", "--target", root + "/sales/orders", "--table", "sales.orders", "--clean",
+        "--archive", "--retain-commits", "1", "--report", tmp.resolve("maintain.json").toString());
+    assertThat(clean.code()).as(clean.toString()).isZero();
+    assertThat(clean.out()).contains("clean: ").contains("archive: ");
+    assertThat(Files.readString(tmp.resolve("maintain.json"))).contains("sales.orders");
+  }
+
+  @Test
+  void compactsATier2PrefixAfterADryRun() throws Exception {
+    Path tier2 = tmp.resolve("tier2/employee");
+    java.time.Instant old = java.time.Instant.now().minus(java.time.Duration.ofDays(3));
+    io.lakesmith.compaction.Tier2Writer w = io.lakesmith.compaction.Tier2Writer.of(
+        io.lakesmith.core.storage.ObjectStores.local());
+    java.util.function.BiConsumer<String, Object[]> put = (rel, a) -> w.put(
+        io.lakesmith.core.storage.StorageLocation.local(tier2).resolve(rel).key(),
+        rel.getBytes(StandardCharsets.UTF_8),
+        io.lakesmith.compaction.LogPosition.of(old.plus(java.time.Duration.ofMinutes((Integer) a[0]))), (String) a[1]);
+    put.accept("employee_id=1/part-0001.csv", new Object[] {1, "I"});
+    put.accept("employee_id=1/part-0002.csv", new Object[] {2, "U"});
+    put.accept("employee_id=1/part-0003.csv", new Object[] {3, "U"});
+    put.accept("employee_id=2/part-0001.csv", new Object[] {1, "I"});
+    put.accept("employee_id=2/part-0002.csv", new Object[] {5, "D"});
+    String[] args = {"compact", "--prefix", tier2.toString(), "--key-folders", "employee_id", "--log-position",
+        "metadata", "--tombstone", "dms-op", "--grace", "1h"};
+
+    CliRun dry = CliRun.of(java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of(
+        "--dry-run")).toArray(String[]::new));
+    assertThat(dry.code()).as(dry.toString()).isZero();
+    assertThat(dry.out()).contains("(dry run)").contains("would delete 4 ").contains("removed keys 1")
+        .contains("employee_id=1/part-0001.csv");
+    assertThat(tier2.resolve("employee_id=1/part-0001.csv")).exists();
+
+    CliRun real = CliRun.of(args);
+    assertThat(real.code()).as(real.toString()).isZero();
+    assertThat(real.out()).contains("deleted 4 ").contains("kept 1");
+    assertThat(tier2.resolve("employee_id=1/part-0001.csv")).doesNotExist();
+    assertThat(tier2.resolve("employee_id=1/part-0003.csv")).exists();
+    assertThat(tier2.resolve("employee_id=2/part-0002.csv")).doesNotExist();
+
+    CliRun again = CliRun.of(args);
+    assertThat(again.code()).isZero();
+    assertThat(again.out()).contains("deleted 0 ");
   }
 
   @Test

@@ -161,10 +161,38 @@ class CliUsageTest {
   }
 
   @Test
-  void compactIsNotAvailableInThisBuild() {
-    CliRun r = CliRun.of("compact", "--prefix", tmp.toString(), "--dry-run");
-    assertThat(r.code()).isEqualTo(1);
-    assertThat(r.err()).contains("not available in this build");
+  void compactNamesItsBadOptions() {
+    String p = tmp.toString();
+    CliRun noPosition = CliRun.of("compact", "--prefix", p, "--key-folders", "id");
+    assertThat(noPosition.code()).isEqualTo(2);
+    assertThat(noPosition.err()).contains("Missing required option: '--log-position");
+    CliRun noKey = CliRun.of("compact", "--prefix", p, "--log-position", "metadata");
+    assertThat(noKey.code()).isEqualTo(2);
+    assertThat(noKey.err()).contains("--key-folders").contains("--key-pattern");
+    CliRun badPosition = CliRun.of("compact", "--prefix", p, "--key-folders", "id", "--log-position", "mtime");
+    assertThat(badPosition.code()).isEqualTo(2);
+    assertThat(badPosition.err()).contains("Invalid value for option '--log-position'").contains("mtime");
+    CliRun badGrace = CliRun.of("compact", "--prefix", p, "--key-folders", "id", "--log-position", "metadata",
+        "--grace", "soon");
+    assertThat(badGrace.code()).isEqualTo(2);
+    assertThat(badGrace.err()).contains("Invalid value for option '--grace'");
+    CliRun needsFormat = CliRun.of("compact", "--prefix", p, "--key-folders", "id", "--log-position", "column:TS");
+    assertThat(needsFormat.code()).isEqualTo(2);
+    assertThat(needsFormat.err()).contains("Invalid layout");
+    CliRun badTombstone = CliRun.of("compact", "--prefix", p, "--key-folders", "id", "--log-position", "metadata",
+        "--tombstone", "column:Op");
+    assertThat(badTombstone.code()).isEqualTo(2);
+    assertThat(badTombstone.err()).contains("Invalid value for option '--tombstone'");
+  }
+
+  @Test
+  void maintainNamesItsBadOptions() {
+    CliRun both = CliRun.of("maintain", "--target", tmp.toString(), "--plan", "--clean");
+    assertThat(both.code()).isEqualTo(2);
+    assertThat(both.err()).contains("--plan");
+    CliRun keep = CliRun.of("maintain", "--target", tmp.toString(), "--archive", "--archive-keep", "5,3");
+    assertThat(keep.code()).isEqualTo(2);
+    assertThat(keep.err()).contains("Invalid value for option '--archive-keep'");
   }
 
   @Test

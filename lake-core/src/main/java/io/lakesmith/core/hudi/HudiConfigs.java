@@ -2,6 +2,7 @@ package io.lakesmith.core.hudi;
 
 import io.lakesmith.core.table.TableSpec;
 import io.lakesmith.core.table.TableType;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -66,6 +67,81 @@ final class HudiConfigs {
     return writeConfig(spec, basePath, schema, o, Map.of(
         HoodieCompactionConfig.INLINE_COMPACT_TRIGGER_STRATEGY.key(), "NUM_COMMITS",
         HoodieCompactionConfig.INLINE_COMPACT_NUM_DELTA_COMMITS.key(), "1"));
+  }
+
+  /**
+   * The write configuration for a table service run by {@link HudiTableServices}: the table's own configuration,
+   * then {@code overrides}, with automatic clean and archive after commits off (services run only when asked,
+   * each with the retention the caller chose, so a compaction commit never triggers an archival with defaults).
+   */
+  static HoodieWriteConfig serviceConfig(TableSpec spec, String basePath, Schema schema, HudiWriteOptions o,
+      Map<String, String> overrides) {
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put(org.apache.hudi.config.HoodieCleanConfig.AUTO_CLEAN.key(), "false");
+    p.put(org.apache.hudi.config.HoodieArchivalConfig.AUTO_ARCHIVE.key(), "false");
+    // services never run asynchronously inside the Java client: each call does its work before returning
+    p.put(org.apache.hudi.config.HoodieCleanConfig.ASYNC_CLEAN.key(), "false");
+    p.put(org.apache.hudi.config.HoodieArchivalConfig.ASYNC_ARCHIVE.key(), "false");
+    p.putAll(overrides);
+    return writeConfig(spec, basePath, schema, o, p);
+  }
+
+  /** Clean configuration: one of Hudi's cleaner policies with its retention. */
+  static Map<String, String> cleanOverrides(HudiTableServices.CleanPolicy policy, int retained) {
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put(org.apache.hudi.config.HoodieCleanConfig.CLEANER_POLICY.key(), policy.name());
+    switch (policy) {
+      case KEEP_LATEST_COMMITS:
+        p.put(org.apache.hudi.config.HoodieCleanConfig.CLEANER_COMMITS_RETAINED.key(), Integer.toString(retained));
+        break;
+      case KEEP_LATEST_BY_HOURS:
+        p.put(org.apache.hudi.config.HoodieCleanConfig.CLEANER_HOURS_RETAINED.key(), Integer.toString(retained));
+        break;
+      default:
+        p.put(org.apache.hudi.config.HoodieCleanConfig.CLEANER_FILE_VERSIONS_RETAINED.key(), Integer.toString(retained));
+    }
+    // a clean right after a commit must run: trigger on every commit
+    p.put(org.apache.hudi.config.HoodieCleanConfig.CLEAN_TRIGGER_MAX_COMMITS.key(), "1");
+    return p;
+  }
+
+  /** Clustering configuration: the Java engine's size-based plan and sort-and-size execution strategies. */
+  static Map<String, String> clusteringOverrides(long smallFileLimitBytes, long targetFileBytes, int maxGroups,
+      List<String> sortColumns) {
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put(org.apache.hudi.config.HoodieClusteringConfig.PLAN_STRATEGY_CLASS_NAME.key(),
+        org.apache.hudi.config.HoodieClusteringConfig.JAVA_SIZED_BASED_CLUSTERING_PLAN_STRATEGY);
+    p.put(org.apache.hudi.config.HoodieClusteringConfig.EXECUTION_STRATEGY_CLASS_NAME.key(),
+        org.apache.hudi.config.HoodieClusteringConfig.JAVA_SORT_AND_SIZE_EXECUTION_STRATEGY);
+    p.put(org.apache.hudi.config.HoodieClusteringConfig.PLAN_STRATEGY_SMALL_FILE_LIMIT.key(), Long.toString(smallFileLimitBytes));
+    p.put(org.apache.hudi.config.HoodieClusteringConfig.PLAN_STRATEGY_TARGET_FILE_MAX_BYTES.key(), Long.toString(targetFileBytes));
+    p.put(org.apache.hudi.config.HoodieClusteringConfig.PLAN_STRATEGY_MAX_BYTES_PER_OUTPUT_FILEGROUP.key(),
+        Long.toString(targetFileBytes));
+    p.put(org.apache.hudi.config.HoodieClusteringConfig.PLAN_STRATEGY_MAX_GROUPS.key(), Integer.toString(maxGroups));
+    if (!sortColumns.isEmpty()) {
+      p.put(org.apache.hudi.config.HoodieClusteringConfig.PLAN_STRATEGY_SORT_COLUMNS.key(), String.join(",", sortColumns));
+    }
+    // a lone small file rewritten into one file gains nothing (unless it is to be sorted): skip such groups, so a
+    // repeated clustering of a compacted table is a no-op
+    p.put(org.apache.hudi.config.HoodieClusteringConfig.PLAN_STRATEGY_SINGLE_GROUP_CLUSTERING_ENABLED.key(),
+        Boolean.toString(!sortColumns.isEmpty()));
+    return p;
+  }
+
+  /**
+   * Archival configuration: keep between {@code minCommits} and {@code maxCommits} completed commits on the
+   * active timeline. The cleaner retention in this configuration only matters to Hudi's check that archival does
+   * not run ahead of cleaning; it is set just below {@code minCommits}.
+   */
+  static Map<String, String> archiveOverrides(int minCommits, int maxCommits) {
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put(org.apache.hudi.config.HoodieArchivalConfig.MIN_COMMITS_TO_KEEP.key(), Integer.toString(minCommits));
+    p.put(org.apache.hudi.config.HoodieArchivalConfig.MAX_COMMITS_TO_KEEP.key(), Integer.toString(maxCommits));
+    // never archive past a savepoint (Hudi's default, pinned: the savepoint's commit must stay restorable)
+    p.put(org.apache.hudi.config.HoodieArchivalConfig.ARCHIVE_BEYOND_SAVEPOINT.key(), "false");
+    p.put(org.apache.hudi.config.HoodieCleanConfig.CLEANER_POLICY.key(), "KEEP_LATEST_COMMITS");
+    p.put(org.apache.hudi.config.HoodieCleanConfig.CLEANER_COMMITS_RETAINED.key(), Integer.toString(Math.max(1, minCommits - 1)));
+    return p;
   }
 
   private static HoodieWriteConfig writeConfig(TableSpec spec, String basePath, Schema writerSchema,

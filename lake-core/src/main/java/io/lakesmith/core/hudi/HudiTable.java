@@ -397,6 +397,14 @@ public final class HudiTable implements AutoCloseable {
     }
   }
 
+  /**
+   * Closes this table's write client, if open, so that another client (a table service) can work on the table:
+   * Hudi's heartbeats and rollbacks assume one client at a time. The next write opens a new one.
+   */
+  void releaseWriteClient() {
+    closeClient();
+  }
+
   @Override
   public void close() {
     closeClient();

@@ -27,6 +27,11 @@ import java.util.stream.Stream;
  * The local file system as an object store: key {@code a/b/c} is the file {@code /a/b/c}. Writes go to a
  * temporary file renamed into place, so readers never see partial objects. User metadata is kept in a
  * hidden sidecar file ({@code .<name>.lakemeta}) that listings skip.
+ *
+ * <p>Conditional writes: {@link #putIfAbsent} is atomic across processes (a hard link that fails when the key
+ * exists). {@link #putIfMatch} and {@link #deleteIfMatch} are atomic within one JVM only. Entity tags are derived
+ * from the file's identity (device and inode), modification time and size: every write renames a new file into
+ * place, so a replaced object gets a new tag.
  */
 final class LocalObjectStore implements ObjectStore {
 
@@ -103,11 +108,96 @@ final class LocalObjectStore implements ObjectStore {
       if (!attrs.isRegularFile()) {
         return Optional.empty();
       }
-      return Optional.of(ObjectInfo.withMetadata(key, attrs.size(), attrs.lastModifiedTime().toInstant(), readMeta(p)));
+      return Optional.of(ObjectInfo.withMetadata(key, null, true, attrs.size(), attrs.lastModifiedTime().toInstant(),
+          readMeta(p), eTag(attrs)));
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
       throw new StorageException("cannot read " + p + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String eTag(BasicFileAttributes attrs) {
+    String identity = attrs.fileKey() + "|" + attrs.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS)
+        + "|" + attrs.size();
+    return com.google.common.hash.Hashing.murmur3_128().hashString(identity, java.nio.charset.StandardCharsets.UTF_8)
+        .toString();
+  }
+
+  @Override
+  public Optional<ObjectInfo> headVersion(String key, String versionId) {
+    return head(key);
+  }
+
+  @Override
+  public InputStream openVersion(String key, String versionId) {
+    return open(key);
+  }
+
+  /** Guards the check-then-act of {@link #putIfMatch} and {@link #deleteIfMatch} within this JVM. */
+  private static final Object CONDITIONAL = new Object();
+
+  @Override
+  public boolean putIfAbsent(String key, byte[] content, Map<String, String> metadata) {
+    Path target = path(key);
+    synchronized (CONDITIONAL) {
+      try {
+        Files.createDirectories(target.getParent());
+        Path tmp = Files.createTempFile(target.getParent(), ".tmp-lake-", ".part");
+        Path metaTmp = null;
+        try {
+          Files.write(tmp, content);
+          if (!metadata.isEmpty()) {
+            metaTmp = Files.createTempFile(target.getParent(), ".tmp-lake-", ".meta");
+            Properties props = new Properties();
+            metadata.forEach((k, v) -> props.setProperty(k.toLowerCase(java.util.Locale.ROOT), v));
+            try (OutputStream out = Files.newOutputStream(metaTmp)) {
+              props.store(out, null);
+            }
+          }
+          try {
+            Files.createLink(target, tmp); // fails atomically when the key exists
+          } catch (java.nio.file.FileAlreadyExistsException e) {
+            return false;
+          }
+          if (metaTmp != null) {
+            move(metaTmp, metaPath(target));
+          } else {
+            Files.deleteIfExists(metaPath(target));
+          }
+          return true;
+        } finally {
+          Files.deleteIfExists(tmp);
+          if (metaTmp != null) {
+            Files.deleteIfExists(metaTmp);
+          }
+        }
+      } catch (IOException e) {
+        throw new StorageException("cannot write " + target + " (if absent): " + e.getMessage(), e);
+      }
+    }
+  }
+
+  @Override
+  public boolean putIfMatch(String key, byte[] content, Map<String, String> metadata, String expectedETag) {
+    synchronized (CONDITIONAL) {
+      Optional<ObjectInfo> current = head(key);
+      if (current.isEmpty() || !current.get().eTag().orElse("").equals(expectedETag)) {
+        return false;
+      }
+      put(key, content, metadata);
+      return true;
+    }
+  }
+
+  @Override
+  public boolean deleteIfMatch(String key, String expectedETag) {
+    synchronized (CONDITIONAL) {
+      Optional<ObjectInfo> current = head(key);
+      if (current.isEmpty() || !current.get().eTag().orElse("").equals(expectedETag)) {
+        return false;
+      }
+      return delete(List.of(key)).isComplete();
     }
   }
 

@@ -20,9 +20,15 @@ public final class ObjectInfo {
   private final boolean latest;
   private final ImmutableMap<String, String> metadata;
   private final boolean hasMetadata;
+  private final String eTag;
 
   private ObjectInfo(String key, long size, Instant lastModified, String versionId, boolean latest,
       Map<String, String> metadata, boolean hasMetadata) {
+    this(key, size, lastModified, versionId, latest, metadata, hasMetadata, null);
+  }
+
+  private ObjectInfo(String key, long size, Instant lastModified, String versionId, boolean latest,
+      Map<String, String> metadata, boolean hasMetadata, String eTag) {
     this.key = Preconditions.checkNotNull(key, "key");
     this.size = size;
     this.lastModified = lastModified;
@@ -30,6 +36,7 @@ public final class ObjectInfo {
     this.latest = latest;
     this.metadata = metadata == null ? ImmutableMap.of() : ImmutableMap.copyOf(metadata);
     this.hasMetadata = hasMetadata;
+    this.eTag = eTag;
   }
 
   /** An object as a listing returns it (no user metadata). */
@@ -40,6 +47,16 @@ public final class ObjectInfo {
   /** An object with its user metadata, as {@link ObjectStore#head} returns it. */
   public static ObjectInfo withMetadata(String key, long size, Instant lastModified, Map<String, String> metadata) {
     return new ObjectInfo(key, size, lastModified, null, true, metadata, true);
+  }
+
+  /**
+   * An object (or, with a non-null {@code versionId}, one version of it) with its user metadata and entity tag, as
+   * {@link ObjectStore#head} and {@link ObjectStore#headVersion} return it. The entity tag identifies this exact
+   * content for conditional writes ({@link ObjectStore#putIfMatch}, {@link ObjectStore#deleteIfMatch}).
+   */
+  public static ObjectInfo withMetadata(String key, String versionId, boolean latest, long size, Instant lastModified,
+      Map<String, String> metadata, String eTag) {
+    return new ObjectInfo(key, size, lastModified, versionId, latest, metadata, true, eTag);
   }
 
   /** One version of an object in a versioned bucket. */
@@ -80,6 +97,15 @@ public final class ObjectInfo {
 
   public boolean hasMetadata() {
     return hasMetadata;
+  }
+
+  /**
+   * The entity tag of this content, when the store returned one ({@link ObjectStore#head} does): an opaque token
+   * that changes whenever the object is replaced, for {@link ObjectStore#putIfMatch} and
+   * {@link ObjectStore#deleteIfMatch}.
+   */
+  public Optional<String> eTag() {
+    return Optional.ofNullable(eTag);
   }
 
   @Override

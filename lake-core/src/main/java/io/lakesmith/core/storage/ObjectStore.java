@@ -50,6 +50,50 @@ public interface ObjectStore extends Closeable {
   /** Deletes specific versions ({@code key -> versionId}); same contract as {@link #delete}. */
   DeleteResult deleteVersions(Collection<ObjectInfo> versions);
 
+  /**
+   * The given version of an object with its user metadata, or empty when there is no such version. Stores
+   * without versioning ignore {@code versionId} (null allowed) and behave as {@link #head}.
+   */
+  default Optional<ObjectInfo> headVersion(String key, String versionId) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " does not read object versions");
+  }
+
+  /** Opens the content of one version of an object; stores without versioning behave as {@link #open}. */
+  default InputStream openVersion(String key, String versionId) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " does not read object versions");
+  }
+
+  /**
+   * Conditional create (S3 {@code If-None-Match: *}): writes the object only if no object has this key, atomically
+   * with respect to other conditional and unconditional writers.
+   *
+   * @return true when written; false when an object with the key exists (or a concurrent conditional write of
+   *     the same key won)
+   */
+  default boolean putIfAbsent(String key, byte[] content, Map<String, String> metadata) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " has no conditional writes");
+  }
+
+  /**
+   * Conditional replace (S3 {@code If-Match}): writes the object only if its current entity tag
+   * ({@link ObjectInfo#eTag()} from {@link #head}) is {@code expectedETag}.
+   *
+   * @return true when written; false when the object is missing or was replaced since {@code expectedETag}
+   */
+  default boolean putIfMatch(String key, byte[] content, Map<String, String> metadata, String expectedETag) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " has no conditional writes");
+  }
+
+  /**
+   * Conditional delete (S3 {@code If-Match} on DeleteObject): deletes the object only if its current entity tag
+   * is {@code expectedETag}.
+   *
+   * @return true when deleted; false when the object is missing or was replaced since {@code expectedETag}
+   */
+  default boolean deleteIfMatch(String key, String expectedETag) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " has no conditional deletes");
+  }
+
   @Override
   void close();
 }

@@ -77,7 +77,8 @@ final class S3ObjectStore implements ObjectStore {
   public Optional<ObjectInfo> head(String key) {
     try {
       HeadObjectResponse h = s3.headObject(r -> r.bucket(bucket).key(key));
-      return Optional.of(ObjectInfo.withMetadata(key, h.contentLength(), h.lastModified(), h.metadata()));
+      return Optional.of(ObjectInfo.withMetadata(key, null, true, h.contentLength(), h.lastModified(), h.metadata(),
+          h.eTag()));
     } catch (NoSuchKeyException e) {
       return Optional.empty();
     } catch (S3Exception e) {
@@ -116,6 +117,95 @@ final class S3ObjectStore implements ObjectStore {
       s3.putObject(r -> r.bucket(bucket).key(key).metadata(metadata), RequestBody.fromFile(file));
     } catch (SdkException e) {
       throw new StorageException("cannot write " + where(key) + " from " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Optional<ObjectInfo> headVersion(String key, String versionId) {
+    if (versionId == null) {
+      return head(key);
+    }
+    try {
+      HeadObjectResponse h = s3.headObject(r -> r.bucket(bucket).key(key).versionId(versionId));
+      return Optional.of(ObjectInfo.withMetadata(key, versionId, false, h.contentLength(), h.lastModified(),
+          h.metadata(), h.eTag()));
+    } catch (NoSuchKeyException e) {
+      return Optional.empty();
+    } catch (S3Exception e) {
+      if (e.statusCode() == 404) {
+        return Optional.empty();
+      }
+      throw new StorageException("cannot head " + where(key) + "@" + versionId + ": " + e.getMessage(), e);
+    } catch (SdkException e) {
+      throw new StorageException("cannot head " + where(key) + "@" + versionId + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public InputStream openVersion(String key, String versionId) {
+    if (versionId == null) {
+      return open(key);
+    }
+    try {
+      return s3.getObject(r -> r.bucket(bucket).key(key).versionId(versionId));
+    } catch (NoSuchKeyException e) {
+      throw new StorageException("no such object: " + where(key) + "@" + versionId, e);
+    } catch (SdkException e) {
+      throw new StorageException("cannot read " + where(key) + "@" + versionId + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * 412 PreconditionFailed: the condition did not hold; 409 ConditionalRequestConflict: a concurrent conditional
+   * write of the key is in progress (S3 lets one win); 404: If-Match on a missing object.
+   */
+  private static boolean conditionFailed(S3Exception e) {
+    return e.statusCode() == 412 || e.statusCode() == 409 || e.statusCode() == 404;
+  }
+
+  @Override
+  public boolean putIfAbsent(String key, byte[] content, Map<String, String> metadata) {
+    try {
+      s3.putObject(r -> r.bucket(bucket).key(key).metadata(metadata).ifNoneMatch("*"), RequestBody.fromBytes(content));
+      return true;
+    } catch (S3Exception e) {
+      if (conditionFailed(e)) {
+        return false;
+      }
+      throw new StorageException("cannot write " + where(key) + " (If-None-Match): " + e.getMessage(), e);
+    } catch (SdkException e) {
+      throw new StorageException("cannot write " + where(key) + " (If-None-Match): " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public boolean putIfMatch(String key, byte[] content, Map<String, String> metadata, String expectedETag) {
+    try {
+      s3.putObject(r -> r.bucket(bucket).key(key).metadata(metadata).ifMatch(expectedETag),
+          RequestBody.fromBytes(content));
+      return true;
+    } catch (S3Exception e) {
+      if (conditionFailed(e)) {
+        return false;
+      }
+      throw new StorageException("cannot write " + where(key) + " (If-Match): " + e.getMessage(), e);
+    } catch (SdkException e) {
+      throw new StorageException("cannot write " + where(key) + " (If-Match): " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public boolean deleteIfMatch(String key, String expectedETag) {
+    try {
+      s3.deleteObject(r -> r.bucket(bucket).key(key).ifMatch(expectedETag));
+      return true;
+    } catch (S3Exception e) {
+      if (conditionFailed(e)) {
+        return false;
+      }
+      throw new StorageException("cannot delete " + where(key) + " (If-Match): " + e.getMessage(), e);
+    } catch (SdkException e) {
+      throw new StorageException("cannot delete " + where(key) + " (If-Match): " + e.getMessage(), e);
     }
   }
 

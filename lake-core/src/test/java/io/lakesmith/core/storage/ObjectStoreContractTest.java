@@ -103,6 +103,33 @@ abstract class ObjectStoreContractTest {
     }
   }
 
+  @Test
+  void conditionalWritesAndDeletesHonourTheirConditions() throws Exception {
+    ObjectStore s = store();
+    String k = key("lock/owner.json");
+    assertThat(s.putIfAbsent(k, "a".getBytes(StandardCharsets.UTF_8), Map.of("owner", "a"))).isTrue();
+    assertThat(s.putIfAbsent(k, "b".getBytes(StandardCharsets.UTF_8), Map.of("owner", "b"))).isFalse();
+    ObjectInfo first = s.head(k).orElseThrow();
+    assertThat(first.metadata()).containsEntry("owner", "a");
+    String tagA = first.eTag().orElseThrow();
+
+    assertThat(s.putIfMatch(k, "c".getBytes(StandardCharsets.UTF_8), Map.of(), "not-the-tag")).isFalse();
+    assertThat(s.putIfMatch(k, "cc".getBytes(StandardCharsets.UTF_8), Map.of(), tagA)).isTrue();
+    String tagC = s.head(k).orElseThrow().eTag().orElseThrow();
+    assertThat(tagC).isNotEqualTo(tagA);
+    // the old tag no longer matches: neither a replace nor a delete with it happens
+    assertThat(s.putIfMatch(k, "d".getBytes(StandardCharsets.UTF_8), Map.of(), tagA)).isFalse();
+    assertThat(s.deleteIfMatch(k, tagA)).isFalse();
+    try (InputStream in = s.open(k)) {
+      assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("cc");
+    }
+    assertThat(s.deleteIfMatch(k, tagC)).isTrue();
+    assertThat(s.head(k)).isEmpty();
+    assertThat(s.putIfMatch(k, "e".getBytes(StandardCharsets.UTF_8), Map.of(), tagC)).isFalse();
+    assertThat(s.putIfAbsent(k, "f".getBytes(StandardCharsets.UTF_8), Map.of())).isTrue();
+    assertThat(s.headVersion(k, null).orElseThrow().size()).isEqualTo(1);
+  }
+
   /** Requests a batch delete of n keys takes. */
   abstract int expectedDeleteRequests(int n);
 }

@@ -1,0 +1,49 @@
+package io.lakesmith.examples.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Keeps the benchmark main runnable: a tiny run end to end, with its own correctness check. */
+class ApplyBenchmarkTest {
+
+  @TempDir
+  Path tmp;
+
+  @Test
+  void tinyRunAppliesVerifiesAndReports() throws Exception {
+    Path results = tmp.resolve("results.csv");
+    ApplyBenchmark.Result r = ApplyBenchmark.run("--load-rows", "2000", "--cdc-rows", "2000", "--cdc-files", "20",
+        "--max-rows-per-commit", "1500", "--dir", tmp.resolve("work").toString(), "--results", results.toString(),
+        "--label", "tiny", "--quiet");
+
+    assertThat(r.fullLoad().commits()).isEqualTo(2); // 2,000 rows at 1,500 per commit
+    assertThat(r.cdc().commits()).isEqualTo(2);
+    assertThat(r.inserts() + r.updates() + r.deletes()).isEqualTo(2000);
+    assertThat(r.deletes()).isPositive();
+    assertThat(r.finalRows()).isEqualTo(2000 + r.inserts() - r.deletes());
+    assertThat(r.verification().sampled()).isEqualTo(r.finalRows()); // small tables are compared in full
+    assertThat(r.fullLoadRowsPerSecond()).isPositive();
+    assertThat(r.cdcRowsPerSecond()).isPositive();
+    assertThat(r.baselineRowsPerSecond()).isPositive();
+    assertThat(r.fullLoad().heap().peakUsed()).isPositive();
+    List<String> lines = Files.readAllLines(results);
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(0)).isEqualTo(ApplyBenchmark.CSV_HEADER);
+    assertThat(lines.get(1)).startsWith("tiny,2000,2000,COPY_ON_WRITE,false,1500,SNAPPY,false,SIMPLE,");
+    assertThat(tmp.resolve("work")).isEmptyDirectory(); // cleaned up without --keep
+  }
+
+  @Test
+  void rejectsBadOptions() {
+    assertThatThrownBy(() -> ApplyBenchmark.run("--delete-pct", "50", "--update-pct", "60"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must not exceed 100");
+    assertThatThrownBy(() -> ApplyBenchmark.run("--no-such-option", "1"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown option");
+  }
+}

@@ -1,0 +1,21 @@
+package io.lakesmith.compaction.hudi;
+
+/**
+ * Deletes file versions (base and log files) that no retained commit and no savepoint needs. Exactly one retention
+ * applies; the default is {@link #retainCommits(int) retainCommits(10)}. Files of savepointed commits, of pending
+ * compactions and clusterings, and the latest version of every file group are never deleted; the table's
+ * contents do not change. Idempotent: a clean with nothing to delete creates no instant.
+ */
+public interface CleanTable {
+
+  /** Keep every file version needed to read the table as of each of the last {@code commits} commits. */
+  CleanTable retainCommits(int commits);
+
+  /** Keep every file version needed to read the table as of any commit in the last {@code hours} hours. */
+  CleanTable retainHours(int hours);
+
+  /** Keep the latest {@code versions} versions of every file group. */
+  CleanTable retainFileVersions(int versions);
+
+  HudiServiceResult execute();
+}

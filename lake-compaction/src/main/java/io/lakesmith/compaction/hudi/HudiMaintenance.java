@@ -1,0 +1,220 @@
+package io.lakesmith.compaction.hudi;
+
+import com.google.common.base.Preconditions;
+import io.lakesmith.core.aws.AwsSettings;
+import io.lakesmith.core.hudi.HudiCommit;
+import io.lakesmith.core.hudi.HudiTable;
+import io.lakesmith.core.hudi.HudiTableServices;
+import io.lakesmith.core.hudi.HudiTables;
+import io.lakesmith.core.hudi.HudiWriteOptions;
+import io.lakesmith.core.report.RunReport;
+import io.lakesmith.core.table.TableSpec;
+import io.lakesmith.core.table.TableType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Hudi table services over one Lakesmith Hudi table, in the style of Iceberg's actions:
+ * {@code HudiMaintenance.forTable(spec, options, aws).clean().retainCommits(10).execute()}. Each action runs
+ * inline through Hudi's Java write client and returns a {@link HudiServiceResult}; {@link #plan} and
+ * {@link #runNeeded} decide what the table needs under a {@link MaintenancePolicy} and run it in a safe order.
+ *
+ * <p>Invariants: nothing a retained commit or a savepoint needs is deleted; the table's contents are the same
+ * before and after every service except {@link #restore()}; archival keeps the newest commit carrying the apply
+ * engine's source checkpoint on the active timeline ({@link ArchiveTimeline}). Not thread-safe, and like any
+ * Hudi writer it must not run while another process writes the table (Hudi's single-writer model): schedule
+ * maintenance between apply runs, or in the same process after them. Close it to release a table it opened.
+ */
+public final class HudiMaintenance implements AutoCloseable {
+
+  /** The extra-metadata key under which the DMS apply engine stores its source checkpoint. */
+  public static final String CHECKPOINT_KEY = "lakesmith.checkpoint";
+
+  private final HudiTable table;
+  private final boolean ownsTable;
+  private final HudiTableServices services;
+
+  private HudiMaintenance(HudiTable table, boolean ownsTable) {
+    this.table = table;
+    this.ownsTable = ownsTable;
+    this.services = HudiTableServices.of(table);
+  }
+
+  /** Opens the table at {@code spec.basePath()} (checked against spec and options); close this to release it. */
+  public static HudiMaintenance forTable(TableSpec spec, HudiWriteOptions options, AwsSettings aws) {
+    return new HudiMaintenance(HudiTables.open(spec, options, aws), true);
+  }
+
+  /** Maintenance of an already open table; the caller keeps owning it. */
+  public static HudiMaintenance forTable(HudiTable table) {
+    return new HudiMaintenance(Preconditions.checkNotNull(table, "table"), false);
+  }
+
+  public HudiTable table() {
+    return table;
+  }
+
+  public CleanTable clean() {
+    return new HudiActions.Clean(this);
+  }
+
+  public CompactTable compact() {
+    return new HudiActions.Compact(this);
+  }
+
+  public ClusterTable cluster() {
+    return new HudiActions.Cluster(this);
+  }
+
+  public ArchiveTimeline archive() {
+    return new HudiActions.Archive(this);
+  }
+
+  public CreateSavepoint savepoint() {
+    return new HudiActions.Savepoint(this);
+  }
+
+  public RestoreTable restore() {
+    return new HudiActions.Restore(this);
+  }
+
+  /** Deletes the savepoint of {@code instantTime}; its files become cleanable again. */
+  public HudiServiceResult deleteSavepoint(String instantTime) {
+    HudiServiceResult.Builder r = result(HudiService.DELETE_SAVEPOINT);
+    Preconditions.checkArgument(services.savepoints().contains(instantTime), "no savepoint %s on %s", instantTime,
+        identifier());
+    services.deleteSavepoint(instantTime);
+    return r.instant(instantTime).build();
+  }
+
+  /** Instant times of the table's savepoints, oldest first. */
+  public List<String> savepoints() {
+    return services.savepoints();
+  }
+
+  /**
+   * What the table needs now under {@code policy}, in the order {@link #runNeeded} would run it (see
+   * {@link MaintenancePlan}).
+   */
+  public MaintenancePlan plan(MaintenancePolicy policy) {
+    List<MaintenancePlan.Step> steps = new ArrayList<>();
+    if (table.type() == TableType.MERGE_ON_READ) {
+      List<String> pending = services.pendingCompactions();
+      int deltas = services.deltaCommitsSinceLastCompaction();
+      if (!pending.isEmpty()) {
+        steps.add(new MaintenancePlan.Step(HudiService.COMPACT, pending.size() + " pending compaction(s) " + pending));
+      } else if (policy.compactAfterDeltaCommits() > 0 && deltas >= policy.compactAfterDeltaCommits()) {
+        steps.add(new MaintenancePlan.Step(HudiService.COMPACT, deltas + " delta commits since the last compaction (>= "
+            + policy.compactAfterDeltaCommits() + ")"));
+      }
+    }
+    if (policy.cluster()) {
+      List<String> pending = services.pendingClusterings();
+      long small = services.smallBaseFiles(policy.smallFileLimitBytes());
+      if (!pending.isEmpty()) {
+        steps.add(new MaintenancePlan.Step(HudiService.CLUSTER, pending.size() + " pending clustering(s) " + pending));
+      } else if (small >= policy.minSmallFiles()) {
+        steps.add(new MaintenancePlan.Step(HudiService.CLUSTER, small + " base files below "
+            + policy.smallFileLimitBytes() + " bytes (>= " + policy.minSmallFiles() + ")"));
+      }
+    }
+    if (policy.clean()) {
+      List<String> commits = services.completedCommits();
+      Optional<String> lastClean = services.lastClean();
+      long since = lastClean.map(c -> commits.stream().filter(i -> i.compareTo(c) > 0).count())
+          .orElse((long) commits.size());
+      boolean writesAhead = !steps.isEmpty();
+      if (since > 0 || writesAhead) {
+        steps.add(new MaintenancePlan.Step(HudiService.CLEAN, (writesAhead ? "after the rewrite above; " : "")
+            + since + " commit(s) since the last clean, policy " + policy.cleanPolicy() + " " + policy.cleanRetained()));
+      }
+    }
+    if (policy.archive()) {
+      int active = services.completedCommits().size();
+      if (active > policy.archiveMax()) {
+        steps.add(new MaintenancePlan.Step(HudiService.ARCHIVE, active + " completed commits on the active timeline (> "
+            + policy.archiveMax() + ")"));
+      }
+    }
+    return new MaintenancePlan(identifier(), steps);
+  }
+
+  /** Plans under {@code policy} and runs each step in order; stops at the first step that throws. */
+  public MaintenanceRun runNeeded(MaintenancePolicy policy) {
+    MaintenancePlan plan = plan(policy);
+    RunReport.Builder report = RunReport.builder("hudi.maintenance", identifier());
+    report.detail("plan", plan.steps().toString()).detail("policy", policy.toString());
+    List<HudiServiceResult> results = new ArrayList<>();
+    for (MaintenancePlan.Step step : plan.steps()) {
+      HudiServiceResult r;
+      switch (step.service()) {
+        case COMPACT:
+          r = compact().execute();
+          break;
+        case CLUSTER:
+          r = cluster().smallFileLimitBytes(policy.smallFileLimitBytes()).targetFileBytes(policy.targetFileBytes())
+              .execute();
+          break;
+        case CLEAN: {
+          CleanTable c = clean();
+          switch (policy.cleanPolicy()) {
+            case KEEP_LATEST_BY_HOURS: c.retainHours(policy.cleanRetained()); break;
+            case KEEP_LATEST_FILE_VERSIONS: c.retainFileVersions(policy.cleanRetained()); break;
+            default: c.retainCommits(policy.cleanRetained());
+          }
+          r = c.execute();
+          break;
+        }
+        case ARCHIVE: {
+          int min = policy.archiveMin();
+          if (policy.clean() && policy.cleanPolicy() == HudiTableServices.CleanPolicy.KEEP_LATEST_COMMITS) {
+            min = Math.max(min, policy.cleanRetained() + 1); // never archive commits the cleaner still retains
+          }
+          ArchiveTimeline a = archive().keepCommits(min, Math.max(policy.archiveMax(), min + 1));
+          if (policy.checkpointKey() == null) {
+            a.ignoreCheckpoint();
+          } else {
+            a.checkpointKey(policy.checkpointKey());
+          }
+          r = a.execute();
+          break;
+        }
+        default:
+          throw new IllegalStateException("the planner does not schedule " + step.service());
+      }
+      results.add(r);
+      report.child(r.report());
+    }
+    return new MaintenanceRun(plan, results, report.finish());
+  }
+
+  HudiTableServices services() {
+    return services;
+  }
+
+  String identifier() {
+    return table.spec().identifier();
+  }
+
+  HudiServiceResult.Builder result(HudiService service) {
+    return new HudiServiceResult.Builder(service, identifier(), table.basePath());
+  }
+
+  /** Commits on the active timeline, oldest first. */
+  List<HudiCommit> commits() {
+    return table.commits();
+  }
+
+  @Override
+  public void close() {
+    if (ownsTable) {
+      table.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "HudiMaintenance{" + table + "}";
+  }
+}

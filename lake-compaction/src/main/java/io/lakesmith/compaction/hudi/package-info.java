@@ -1,0 +1,18 @@
+/**
+ * Hudi table services for Lakesmith's tables, in the style of Iceberg's actions:
+ * {@code HudiMaintenance.forTable(spec, options, aws).clean().retainCommits(10).execute()}, plus a planner
+ * ({@link io.lakesmith.compaction.hudi.HudiMaintenance#runNeeded}) that runs what a table needs in a safe order.
+ *
+ * <p>Hudi configuration keys stay in lake-core's Hudi adapter ({@link io.lakesmith.core.hudi.HudiTableServices});
+ * this package speaks typed options. Every service runs with automatic clean and archive off, so no service
+ * triggers another with Hudi's default retention behind the caller's back.
+ *
+ * <h2>The apply engine's checkpoint and archival</h2>
+ * The DMS apply engine stores its source checkpoint in the extra metadata of each data commit under
+ * {@value io.lakesmith.compaction.hudi.HudiMaintenance#CHECKPOINT_KEY} and resumes from the newest commit that has
+ * it; compaction and clustering commits do not carry it, and archived commits are not read. Archival therefore
+ * keeps at least as many commits as it takes to keep the newest checkpoint-carrying commit active (widening the
+ * requested window and saying so), and refuses to run on a table whose active timeline has no such commit unless
+ * told the table is not the apply engine's ({@link io.lakesmith.compaction.hudi.ArchiveTimeline#ignoreCheckpoint()}).
+ */
+package io.lakesmith.compaction.hudi;
