@@ -1,6 +1,13 @@
 package io.lakesmith.examples;
 
 import io.lakesmith.catalog.CatalogColumn;
+import io.lakesmith.catalog.GlueCatalog;
+import io.lakesmith.catalog.SyncResult;
+import io.lakesmith.compaction.hudi.HudiMaintenance;
+import io.lakesmith.compaction.hudi.HudiServiceResult;
+import io.lakesmith.compaction.hudi.MaintenancePolicy;
+import io.lakesmith.compaction.hudi.MaintenanceRun;
+import io.lakesmith.core.hudi.HudiWriteOptions;
 import io.lakesmith.catalog.TableDefinition;
 import io.lakesmith.catalog.TableKind;
 import io.lakesmith.cdc.ApplyMode;
@@ -111,6 +118,17 @@ public final class Quickstart {
     out.println("   last CDC file and is null for older rows)");
     out.println();
 
+    // table services as a scheduled job would run them: the planner picks what the table needs
+    try (HudiMaintenance maintenance = HudiMaintenance.forTable(spec,
+        HudiWriteOptions.builder().orderingField("_lake_seq").build(), AwsSettings.defaults())) {
+      MaintenanceRun run = maintenance.runNeeded(MaintenancePolicy.defaults());
+      out.println("Maintenance plan " + run.plan().steps() + ":");
+      for (HudiServiceResult r : run.results()) {
+        out.println("  " + r.service() + ": " + (r.didWork() ? "done " + r.instants() : r.skippedReason().orElse("nothing to do")));
+      }
+    }
+    out.println();
+
     Schema schema = reader.withoutMetaColumns().schema().orElseThrow();
     TableDefinition glue = TableDefinition.builder().database(spec.database()).name(spec.table())
         .kind(TableKind.HUDI_COW).location(base).columnsFromAvro(schema, spec.partitionBy()).build();
@@ -119,6 +137,17 @@ public final class Quickstart {
     out.println("  columns: " + glue.columns().stream().map(Quickstart::column).collect(Collectors.joining(", ")));
     out.println("  partition keys: " + glue.partitionKeys().stream().map(Quickstart::column)
         .collect(Collectors.joining(", ")));
+    String glueEndpoint = System.getenv("LAKESMITH_GLUE_ENDPOINT");
+    if (glueEndpoint != null && !glueEndpoint.isBlank()) {
+      AwsSettings aws = AwsSettings.builder().endpoint(glueEndpoint)
+          .region(System.getenv().getOrDefault("AWS_REGION", "us-east-1")).build();
+      try (GlueCatalog catalog = GlueCatalog.builder().aws(aws).build()) {
+        SyncResult sync = catalog.syncHudiTable(spec).execute();
+        out.println("  registered in Glue at " + glueEndpoint + ": " + sync);
+      }
+    } else {
+      out.println("  (set LAKESMITH_GLUE_ENDPOINT, with AWS credentials in the environment, to register it)");
+    }
     out.println();
     out.println("Run report (JSON): " + work.resolve("report.json"));
     Files.writeString(work.resolve("report.json"), result.report().toJson());
