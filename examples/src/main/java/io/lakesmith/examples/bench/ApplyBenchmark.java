@@ -15,7 +15,6 @@ import io.lakesmith.core.table.TableSpec;
 import io.lakesmith.core.table.TableType;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -785,7 +784,7 @@ public final class ApplyBenchmark {
   /** The figures of one run. */
   public record Result(Options options, long generatedLoadRows, long generatedCdcRows, long inserts, long updates,
       long deletes, PhaseResult fullLoad, PhaseResult cdc, Verification verification, Baseline baseline,
-      long tableBytes, double loadAverageStart, double loadAverageEnd) {
+      long tableBytes, TableFiles afterLoad, double loadAverageStart, double loadAverageEnd) {
 
     public double fullLoadRowsPerSecond() {
       return fullLoad.rowsPerSecond();
@@ -834,12 +833,14 @@ public final class ApplyBenchmark {
     TableSpec spec = spec(lake.toString(), o.partitioned, o.tableType);
     PhaseResult full;
     PhaseResult cdc;
+    TableFiles afterLoad;
     Verification v;
     Baseline base;
     try (HeapMonitor heap = new HeapMonitor()) {
       full = apply("full-load", o, dmsRoot, spec, o.loadRows, heap);
-      System.out.printf(Locale.ROOT, "full load: %,d rows in %.1fs = %,.0f rows/s, %d commit(s), peak heap %s%n",
-          full.rows(), full.seconds(), full.rowsPerSecond(), full.commits(), mib(full.heap().peakUsed()));
+      afterLoad = TableFiles.of(lake);
+      System.out.printf(Locale.ROOT, "full load: %,d rows in %.1fs = %,.0f rows/s, %d commit(s), peak heap %s; %s%n",
+          full.rows(), full.seconds(), full.rowsPerSecond(), full.commits(), mib(full.heap().peakUsed()), afterLoad);
       for (Path f : b.cdcStaged) {
         Files.move(f, tableDir.resolve(f.getFileName()));
       }
@@ -851,10 +852,10 @@ public final class ApplyBenchmark {
     System.out.printf(Locale.ROOT, "verified: %,d rows, every key expected and unique, %,d sampled keys equal to the "
         + "expected state (read back in %.1fs)%n", v.rows(), v.sampled(), v.seconds());
     base = baseline(b, parquet, spec);
-    long tableBytes = sizeOfLatest(lake);
+    long tableBytes = TableFiles.of(lake).bytes();
     double load1 = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     Result r = new Result(o, o.loadRows, o.cdcRows, b.inserts, b.updates, b.deletes, full, cdc, v, base, tableBytes,
-        load0, load1);
+        afterLoad, load0, load1);
     System.out.println(table(r));
     if (o.results != null) {
       appendCsv(o.results, r);
@@ -873,17 +874,27 @@ public final class ApplyBenchmark {
     return String.join("/", names);
   }
 
-  /** Bytes of the Parquet files in the table folder (all file versions the cleaner kept), without .hoodie. */
-  private static long sizeOfLatest(Path lake) throws IOException {
-    try (Stream<Path> s = Files.walk(lake)) {
-      return s.filter(p -> !p.toString().contains("/.hoodie") && p.toString().endsWith(".parquet"))
-          .mapToLong(p -> {
-            try {
-              return Files.size(p);
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
-          }).sum();
+  /**
+   * The Parquet files in the table folder (every file version the cleaner kept), without .hoodie: a partitioned full
+   * load must write files sized by the file-size settings, not one per few rows.
+   */
+  record TableFiles(long files, long bytes, long partitions) {
+    static TableFiles of(Path lake) throws IOException {
+      List<Path> parquet;
+      try (Stream<Path> s = Files.walk(lake)) {
+        parquet = s.filter(p -> !p.toString().contains("/.hoodie") && p.toString().endsWith(".parquet")).toList();
+      }
+      long bytes = 0;
+      for (Path p : parquet) {
+        bytes += Files.size(p);
+      }
+      return new TableFiles(parquet.size(), bytes, parquet.stream().map(Path::getParent).distinct().count());
+    }
+
+    @Override
+    public String toString() {
+      return String.format(Locale.ROOT, "%,d Parquet files (%s) in %,d partition folder(s)", files, mib(bytes),
+          partitions);
     }
   }
 
@@ -913,6 +924,7 @@ public final class ApplyBenchmark {
         + "%s incl. kept versions; parquet-avro %s; load average %.2f -> %.2f%n", r.finalRows(),
         r.verification().sampled(), mib(r.tableBytes()), mib(r.baseline().bytes()), r.loadAverageStart(),
         r.loadAverageEnd()));
+    sb.append(String.format(Locale.ROOT, "full load wrote %s%n", r.afterLoad()));
     return sb.toString();
   }
 
@@ -920,7 +932,7 @@ public final class ApplyBenchmark {
       + "metadata_table,index,xmx_mib,full_load_s,full_load_rows_s,full_load_commits,full_load_peak_heap_mib,"
       + "full_load_max_post_gc_mib,cdc_s,cdc_rows_s,cdc_commits,cdc_peak_heap_mib,cdc_max_post_gc_mib,"
       + "cdc_commit_s,baseline_rows_s,ratio_full_load,ratio_cdc,final_rows,load_avg_start,load_avg_end,"
-      + "full_load_cpu_s,cdc_cpu_s,baseline_s,baseline_cpu_s";
+      + "full_load_cpu_s,cdc_cpu_s,baseline_s,baseline_cpu_s,full_load_files,full_load_bytes";
 
   private static void appendCsv(Path file, Result r) throws IOException {
     Options o = r.options();
@@ -938,7 +950,8 @@ public final class ApplyBenchmark {
         Long.toString(r.finalRows()), String.format(Locale.ROOT, "%.2f", r.loadAverageStart()),
         String.format(Locale.ROOT, "%.2f", r.loadAverageEnd()), f1(r.fullLoad().heap().cpuSeconds()),
         f1(r.cdc().heap().cpuSeconds()), String.format(Locale.ROOT, "%.2f", r.baseline().seconds()),
-        String.format(Locale.ROOT, "%.2f", r.baseline().cpuSeconds()));
+        String.format(Locale.ROOT, "%.2f", r.baseline().cpuSeconds()), Long.toString(r.afterLoad().files()),
+        Long.toString(r.afterLoad().bytes()));
     boolean fresh = !Files.exists(file) || Files.size(file) == 0;
     if (file.getParent() != null) {
       Files.createDirectories(file.getParent());

@@ -40,6 +40,19 @@ class ApplyBenchmarkTest {
   }
 
   @Test
+  void partitionedRunReportsFilesPerPartition() throws Exception {
+    ApplyBenchmark.Result r = ApplyBenchmark.run("--load-rows", "4000", "--cdc-rows", "500", "--cdc-files", "5",
+        "--partitioned", "--dir", tmp.resolve("work").toString(), "--quiet");
+
+    assertThat(r.fullLoad().commits()).isEqualTo(1);
+    assertThat(r.afterLoad().partitions()).isEqualTo(8);
+    // rows arrive in key order, not region order: grouping must still give one file per partition for one commit
+    assertThat(r.afterLoad().files()).isEqualTo(8);
+    assertThat(r.afterLoad().bytes()).isPositive();
+    assertThat(r.finalRows()).isEqualTo(4000 + r.inserts() - r.deletes());
+  }
+
+  @Test
   void rejectsBadOptions() {
     assertThatThrownBy(() -> ApplyBenchmark.run("--delete-pct", "50", "--update-pct", "60"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must not exceed 100");

@@ -207,7 +207,9 @@ public final class HudiTable implements AutoCloseable {
 
   /**
    * Bulk-inserts {@code records} in one commit: like {@link #insert} without small-file handling, for initial
-   * (full) loads into an empty table or partition. Deletes are rejected.
+   * (full) loads into an empty table or partition. Deletes are rejected. Records are grouped by partition path
+   * first (arrival order kept within a partition), so each partition gets files sized by the file-size options
+   * rather than one file per run of rows.
    */
   public HudiCommit bulkInsert(List<? extends GenericRecord> records, Map<String, String> extraMetadata) {
     return write(Operation.BULK_INSERT, records, extraMetadata, instant -> { });
@@ -241,7 +243,9 @@ public final class HudiTable implements AutoCloseable {
       switch (op) {
         case UPSERT: statuses = c.upsert(hoodieRecords, instant); break;
         case INSERT: statuses = c.insert(hoodieRecords, instant); break;
-        case BULK_INSERT: statuses = c.bulkInsert(hoodieRecords, instant); break;
+        case BULK_INSERT:
+          statuses = c.bulkInsert(hoodieRecords, instant, Option.of(new PartitionGroupingPartitioner<>()));
+          break;
         default: throw new AssertionError(op);
       }
       failOnErrors(instant, statuses);
