@@ -43,7 +43,7 @@ import org.apache.avro.generic.GenericRecord;
  * Hudi table on the local file system, applies it again to show that nothing is applied twice, and prints the
  * result and the Glue table definition the catalog module would register.
  *
- * <p>Run: {@code ./mvnw -B -q -pl examples -am compile exec:java@quickstart}. Work folder:
+ * <p>Run: {@code ./mvnw -B -q -pl examples -am test-compile exec:java@quickstart}. Work folder:
  * {@code -Dlakesmith.quickstart.dir} (default {@code target/lakesmith-quickstart}), recreated on every run.
  */
 public final class Quickstart {

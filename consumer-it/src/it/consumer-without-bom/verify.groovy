@@ -1,0 +1,2 @@
+// same checks as the consumer that imports the BOM
+evaluate(new File(basedir, '../consumer/verify.groovy'))
