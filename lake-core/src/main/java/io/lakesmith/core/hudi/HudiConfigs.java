@@ -167,6 +167,10 @@ final class HudiConfigs {
     // commits without data still commit: a batch whose rows were all filtered must still advance the checkpoint
     p.put(HoodieWriteConfig.ALLOW_EMPTY_COMMIT.key(), "true");
     p.putAll(o.extraOptions());
+    // Overriding any option: write at the table's version and never upgrade it. Without both, Hudi 1.x writes (and
+    // upgrades the table to) version 9, which Athena, Glue 5.0/5.1 and Hudi 0.x cannot read.
+    p.put(HoodieWriteConfig.WRITE_TABLE_VERSION.key(), Integer.toString(o.tableVersion().code()));
+    p.put(HoodieWriteConfig.AUTO_UPGRADE_VERSION.key(), "false");
     if (spec.type() == TableType.MERGE_ON_READ) {
       // Data safety, overriding any option: the Java client's MOR upsert partitioner (JavaUpsertPartitioner) picks
       // small files from the base-file-only view, ignoring log files; inserts routed to a small file group that

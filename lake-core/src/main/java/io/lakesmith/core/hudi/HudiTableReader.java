@@ -133,7 +133,7 @@ public final class HudiTableReader {
       HoodieSchema dataSchema, Schema output, Consumer<? super GenericRecord> consumer) {
     HoodieAvroReaderContext context = new HoodieAvroReaderContext(storageConf, metaClient.getTableConfig(),
         Option.empty(), Option.empty(), props);
-    HoodieFileGroupReader<IndexedRecord> reader = HoodieFileGroupReader.<IndexedRecord>builder()
+    HoodieFileGroupReader<IndexedRecord> reader = HoodieFileGroupReader.<IndexedRecord>newBuilder()
         .withReaderContext(context)
         .withHoodieTableMetaClient(metaClient)
         .withLatestCommitTime(instantTime)
