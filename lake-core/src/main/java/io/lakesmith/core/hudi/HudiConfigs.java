@@ -160,6 +160,11 @@ final class HudiConfigs {
     p.put(HoodieWriteConfig.AVRO_SCHEMA_VALIDATE_ENABLE.key(), "true");
     p.put(HoodieMetadataConfig.ENABLE.key(), Boolean.toString(o.metadataTable()));
     p.put(HoodieIndexConfig.INDEX_TYPE.key(), o.indexType().name());
+    if (o.indexType() == HudiWriteOptions.IndexType.GLOBAL_SIMPLE) {
+      // GLOBAL_SIMPLE whose partition-move deletes carry the moved row's ordering value, not Hudi's integer 0
+      // (one ordering type per MOR delete block; see OrderedGlobalSimpleIndex)
+      p.put(HoodieIndexConfig.INDEX_CLASS_NAME.key(), OrderedGlobalSimpleIndex.class.getName());
+    }
     p.put(HoodieIndexConfig.SIMPLE_INDEX_UPDATE_PARTITION_PATH_ENABLE.key(), Boolean.toString(o.updatePartitionPath()));
     p.put(HoodieStorageConfig.PARQUET_COMPRESSION_CODEC_NAME.key(), o.compression().name().toLowerCase(Locale.ROOT));
     p.put(HoodieStorageConfig.PARQUET_MAX_FILE_SIZE.key(), Long.toString(o.maxFileSizeBytes()));

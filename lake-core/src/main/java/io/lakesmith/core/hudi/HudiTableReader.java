@@ -42,6 +42,10 @@ import org.apache.hudi.storage.StorageConfiguration;
  * completed instant (time travel over the active timeline, as long as the cleaner kept the files); its records
  * are in the table's latest schema (columns added later read null).
  *
+ * <p>Values are raw Avro values: decimals as {@link org.apache.avro.generic.GenericFixed} (or {@code ByteBuffer} in
+ * columns written as {@code bytes} by earlier Lakesmith versions; {@link io.lakesmith.core.table.ColumnType#decimalValue}
+ * converts either), timestamps as microseconds, dates as days, strings as {@code Utf8}.
+ *
  * <p>Records come in file-group order, not in key or write order. {@link #read()} materializes them; use
  * {@link #forEach(Consumer)} for large tables.
  */
