@@ -163,9 +163,7 @@ public final class Quickstart {
     if (v == null) {
       return "";
     }
-    Schema s = ColumnType.nonNull(r.getSchema().getField(column).schema());
-    return new org.apache.avro.Conversions.DecimalConversion()
-        .fromBytes((java.nio.ByteBuffer) v, s, s.getLogicalType()).toPlainString();
+    return ColumnType.decimalValue(v, r.getSchema().getField(column).schema()).toPlainString();
   }
 
   /**

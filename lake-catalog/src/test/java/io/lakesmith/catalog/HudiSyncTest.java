@@ -58,7 +58,7 @@ class HudiSyncTest {
   @TempDir
   Path dir;
 
-  /** A small Hudi table and a writer for it, with the settings the shared field guide gives for 1.2.1. */
+  /** A small Hudi table and a writer for it, with the settings the shared field guide gives for 1.2.x. */
   private static final class HudiWriter implements AutoCloseable {
     private final String basePath;
     private final StorageConfiguration<Configuration> conf = HadoopFSUtils.getStorageConf(new Configuration());

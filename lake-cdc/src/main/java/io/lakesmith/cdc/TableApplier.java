@@ -351,7 +351,7 @@ final class TableApplier {
     GenericData.Record rec = converted.record();
     DmsOp op = converted.op();
     ctx.tenantValue().ifPresent(t -> rec.put(ctx.tenantColumn().get(), t));
-    // Utf8, not String: Hudi 1.2.1 compares the incoming ordering value with the stored one (read as Utf8) by
+    // Utf8, not String: Hudi 1.2 compares the incoming ordering value with the stored one (read as Utf8) by
     // the incoming value's compareTo, and String.compareTo(Utf8) throws.
     rec.put(TableSchemas.SEQ, new org.apache.avro.util.Utf8(seq));
     rec.put(TableSchemas.OP, op == DmsOp.LOAD ? "L" : op.name().substring(0, 1));

@@ -134,7 +134,9 @@ final class TableSchemas {
         for (int i = 0; i < source.size(); i++) {
           if (source.get(i).name().equals(existing.get().name())) {
             Schema.Field f = source.get(i);
-            source.set(i, new Schema.Field(f.name(), TableSpec.optional(now.toAvro()), f.doc(), JsonProperties.NULL_VALUE));
+            // a widened column keeps its physical representation (bytes decimals stay bytes)
+            source.set(i, new Schema.Field(f.name(), TableSpec.optional(now.toAvroLike(f.schema())), f.doc(),
+                JsonProperties.NULL_VALUE));
           }
         }
         widened.add(existing.get().name() + " " + old + "->" + now);

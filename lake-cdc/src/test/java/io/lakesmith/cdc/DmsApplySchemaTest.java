@@ -90,8 +90,8 @@ class DmsApplySchemaTest {
     assertThat(r.succeeded()).as(r.report().toJson()).isTrue();
     Map<String, GenericRecord> rows = DmsFixture.read(spec.basePath(), "ID");
     Schema decimalSchema = ColumnType.decimal(16, 2).toAvro();
-    BigDecimal amount = new Conversions.DecimalConversion().fromBytes((ByteBuffer) rows.get("1").get("AMOUNT"),
-        decimalSchema, decimalSchema.getLogicalType());
+    assertThat(rows.get("1").get("AMOUNT")).isInstanceOf(org.apache.avro.generic.GenericFixed.class);
+    BigDecimal amount = ColumnType.decimalValue(rows.get("1").get("AMOUNT"), decimalSchema);
     assertThat(amount).isEqualByComparingTo("12345678901234.56");
     assertThat(rows.get("1").get("AT")).isEqualTo(1740824099123456L);
     assertThat(rows.get("2").get("AT")).isEqualTo(-1L);

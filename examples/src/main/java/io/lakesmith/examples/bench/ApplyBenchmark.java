@@ -228,7 +228,9 @@ public final class ApplyBenchmark {
       r.put(1, customer);
       r.put(2, status);
       r.put(3, note);
-      r.put(4, DECIMALS.toBytes(amount(), decimalSchema, decimalSchema.getLogicalType()));
+      r.put(4, decimalSchema.getType() == Schema.Type.FIXED
+          ? DECIMALS.toFixed(amount(), decimalSchema, decimalSchema.getLogicalType())
+          : DECIMALS.toBytes(amount(), decimalSchema, decimalSchema.getLogicalType()));
       r.put(5, createdMicros);
       r.put(6, qty);
       r.put(7, region);
@@ -717,13 +719,8 @@ public final class ApplyBenchmark {
     if (v instanceof CharSequence) {
       return v.toString();
     }
-    if (v instanceof ByteBuffer) {
-      Schema s = ColumnType.nonNull(f.schema());
-      int scale = ((LogicalTypes.Decimal) s.getLogicalType()).getScale();
-      ByteBuffer bb = ((ByteBuffer) v).duplicate();
-      byte[] bytes = new byte[bb.remaining()];
-      bb.get(bytes);
-      return new BigDecimal(new BigInteger(bytes), scale);
+    if (v instanceof ByteBuffer || v instanceof org.apache.avro.generic.GenericFixed) {
+      return ColumnType.decimalValue(v, f.schema());
     }
     return v;
   }

@@ -4,6 +4,8 @@ import io.lakesmith.cdc.ApplyListener;
 import io.lakesmith.cdc.ApplyMode;
 import io.lakesmith.cdc.ApplyResult;
 import io.lakesmith.cdc.DmsApply;
+import io.lakesmith.core.hudi.HudiWriteOptions;
+import io.lakesmith.core.hudi.TableVersion;
 import io.lakesmith.core.report.RunReport;
 import io.lakesmith.core.storage.StorageLocation;
 import io.lakesmith.core.table.TableSpec;
@@ -58,6 +60,11 @@ final class ApplyCommand implements Callable<Integer> {
       description = "Hudi table type: copy-on-write or merge-on-read (default: ${DEFAULT-VALUE})")
   String type;
 
+  @Option(names = "--table-version", paramLabel = "6|8|9",
+      description = "Hudi table version of tables this apply creates: 6 (default; Athena, Glue 5.0/5.1, Hudi 0.14+),"
+          + " 8 (Hudi 1.0+, Glue 5.1) or 9 (Hudi 1.1+). Existing tables keep their version.")
+  String tableVersion;
+
   @Option(names = "--schema", paramLabel = "<file.avsc>",
       description = "Avro record schema giving the columns and their types")
   Path schema;
@@ -95,6 +102,14 @@ final class ApplyCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     List<TableSpec> tables = new ArrayList<>();
     String timestamp = timestampColumn;
+    TableVersion version = null;
+    if (tableVersion != null) {
+      try {
+        version = SpecFile.tableVersion(tableVersion, "Invalid value for option '--table-version'");
+      } catch (IllegalArgumentException e) {
+        throw usage(e.getMessage());
+      }
+    }
     if (all) {
       if (specs == null) {
         throw usage("--all needs --specs=<file.json>");
@@ -116,6 +131,9 @@ final class ApplyCommand implements Callable<Integer> {
       tables.addAll(file.tables);
       if (timestamp == null) {
         timestamp = file.timestampColumn.orElse(null);
+      }
+      if (version == null) {
+        version = file.tableVersion.orElse(null);
       }
     } else {
       if (specs != null) {
@@ -156,6 +174,9 @@ final class ApplyCommand implements Callable<Integer> {
         .listener(quiet ? ApplyListener.NONE : new ProgressListener(err, StorageLocation.parse(source).prefix()));
     if (timestamp != null) {
       apply.timestampColumn(timestamp);
+    }
+    if (version != null) {
+      apply.writeOptions(HudiWriteOptions.builder().tableVersion(version).build());
     }
     if (maxRowsPerCommit != null) {
       apply.maxRowsPerCommit(maxRowsPerCommit);

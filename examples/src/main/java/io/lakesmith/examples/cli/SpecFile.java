@@ -3,6 +3,7 @@ package io.lakesmith.examples.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lakesmith.core.hudi.TableVersion;
 import io.lakesmith.core.table.ColumnType;
 import io.lakesmith.core.table.TableSpec;
 import io.lakesmith.core.table.TableType;
@@ -23,6 +24,7 @@ import java.util.Optional;
  * {
  *   "targetRoot": "s3://lake/warehouse",        // optional: default target <targetRoot>/<database>/<table>
  *   "timestampColumn": "DMS_TS",                // optional: DMS TimestampColumnName, for every table
+ *   "tableVersion": 6,                          // optional: Hudi table version of new tables: 6 (default), 8, 9
  *   "tables": [
  *     {
  *       "database": "hr",                       // the DMS schema folder (and the Glue database)
@@ -41,17 +43,19 @@ import java.util.Optional;
  * }</pre>
  *
  * Column types: {@code boolean, int, long|bigint, float, double, decimal(p,s), string, date, timestamp, bytes}.
- * Unknown fields are rejected so that a typo does not silently change a table.
+ * {@code tableVersion} only chooses the format of tables Lakesmith creates (6: Athena, Glue 5.0/5.1; see
+ * {@link TableVersion}); existing tables keep their own version. Unknown fields are rejected so that a typo does not silently change a table.
  */
 public final class SpecFile {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final List<String> TOP = List.of("targetRoot", "timestampColumn", "tables");
+  private static final List<String> TOP = List.of("targetRoot", "timestampColumn", "tableVersion", "tables");
   private static final List<String> TABLE = List.of("database", "table", "key", "partitionBy", "type", "target",
       "columns");
 
   final List<TableSpec> tables;
   final Optional<String> timestampColumn;
+  final Optional<TableVersion> tableVersion;
 
   /** The tables, in file order. */
   public List<TableSpec> tables() {
@@ -61,6 +65,11 @@ public final class SpecFile {
   /** The DMS {@code TimestampColumnName} for every table, when set. */
   public Optional<String> timestampColumn() {
     return timestampColumn;
+  }
+
+  /** The Hudi table version of tables the apply creates, when set (default 6). */
+  public Optional<TableVersion> tableVersion() {
+    return tableVersion;
   }
 
   /** Parses and validates spec-file JSON; {@code name} is used in error messages. */
@@ -92,9 +101,19 @@ public final class SpecFile {
     }
   }
 
-  private SpecFile(List<TableSpec> tables, String timestampColumn) {
+  private SpecFile(List<TableSpec> tables, String timestampColumn, TableVersion tableVersion) {
     this.tables = List.copyOf(tables);
     this.timestampColumn = Optional.ofNullable(timestampColumn);
+    this.tableVersion = Optional.ofNullable(tableVersion);
+  }
+
+  /** {@code 6}, {@code 8} or {@code 9} (a number or a string), as the CLI's {@code --table-version}. */
+  static TableVersion tableVersion(String text, String where) {
+    try {
+      return TableVersion.of(Integer.parseInt(text.trim()));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(where + ": expected 6, 8 or 9, got '" + text + "'", e);
+    }
   }
 
   /** Reads and validates a spec file; {@link IllegalArgumentException} names the file, entry and field. */
@@ -169,7 +188,10 @@ public final class SpecFile {
         throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
       }
     }
-    return new SpecFile(specs, text(root, "timestampColumn", name));
+    JsonNode version = root.get("tableVersion");
+    TableVersion tableVersion = version == null || version.isNull() ? null
+        : tableVersion(version.asText(), name + ": \"tableVersion\"");
+    return new SpecFile(specs, text(root, "timestampColumn", name), tableVersion);
   }
 
   /** {@code cow} / {@code mor} (also the Hudi names), default copy-on-write. */

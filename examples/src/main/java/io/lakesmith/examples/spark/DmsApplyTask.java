@@ -67,6 +67,8 @@ public final class DmsApplyTask implements Serializable {
       DmsApply apply = DmsApply.from(source).aws(aws).table(spec).parallelism(1)
           .mode(strict ? ApplyMode.STRICT : ApplyMode.QUARANTINE).maxRowsPerCommit(maxRowsPerCommit);
       file.timestampColumn().ifPresent(apply::timestampColumn);
+      file.tableVersion().ifPresent(v -> apply.writeOptions(
+          io.lakesmith.core.hudi.HudiWriteOptions.builder().tableVersion(v).build()));
       ApplyResult result = apply.execute();
       RunReport table = result.tables().getOrDefault(spec.identifier(), result.report());
       task.child(table);

@@ -81,6 +81,38 @@ class CliLocalTest {
   }
 
   @Test
+  void tableVersionFlagAndSpecFieldChooseTheVersionOfNewTables() throws Exception {
+    String base = tmp.resolve("lake/sales/orders-v8").toString();
+    CliRun r = CliRun.of("apply", "--source", dms.toString(), "--table", "sales.orders", "--target", base,
+        "--key", "ORDER_ID", "--table-version", "8", "-q");
+    assertThat(r.code()).as(r.toString()).isZero();
+    assertThat(tableVersion(base)).isEqualTo("8");
+    String byDefault = tmp.resolve("lake/sales/orders-v6").toString();
+    assertThat(CliRun.of("apply", "--source", dms.toString(), "--table", "sales.orders", "--target", byDefault,
+        "--key", "ORDER_ID", "-q").code()).isZero();
+    assertThat(tableVersion(byDefault)).isEqualTo("6");
+
+    CliRun bad = CliRun.of("apply", "--source", dms.toString(), "--table", "sales.orders", "--target", base,
+        "--key", "ORDER_ID", "--table-version", "7");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("Invalid value for option '--table-version': expected 6, 8 or 9, got '7'");
+    assertThat(SpecFile.parse("{\"tableVersion\": 9, \"tables\": [{\"database\": \"a\", \"table\": \"b\","
+        + " \"key\": \"K\", \"target\": \"/t\"}]}", "s.json").tableVersion())
+        .contains(io.lakesmith.core.hudi.TableVersion.V9);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> SpecFile.parse("{\"tableVersion\": \"5\", \"tables\":"
+        + " [{\"database\": \"a\", \"table\": \"b\", \"key\": \"K\", \"target\": \"/t\"}]}", "s.json"))
+        .hasMessageContaining("s.json: \"tableVersion\": expected 6, 8 or 9, got '5'");
+  }
+
+  private static String tableVersion(String base) throws Exception {
+    java.util.Properties p = new java.util.Properties();
+    try (var in = Files.newBufferedReader(Path.of(base, ".hoodie", "hoodie.properties"))) {
+      p.load(in);
+    }
+    return p.getProperty("hoodie.table.version");
+  }
+
+  @Test
   void schemaFileGivesTypes() throws Exception {
     Path avsc = tmp.resolve("orders.avsc");
     Files.writeString(avsc, "{\"type\": \"record\", \"name\": \"orders\", \"fields\": ["

@@ -117,6 +117,6 @@ class DmsSampleShapeTest {
 
   private static BigDecimal decimal(GenericData.Record r, String field) {
     Schema s = ColumnType.nonNull(r.getSchema().getField(field).schema());
-    return new Conversions.DecimalConversion().fromBytes((ByteBuffer) r.get(field), s, s.getLogicalType());
+    return ColumnType.decimalValue(r.get(field), s);
   }
 }

@@ -160,6 +160,11 @@ final class HudiConfigs {
     p.put(HoodieWriteConfig.AVRO_SCHEMA_VALIDATE_ENABLE.key(), "true");
     p.put(HoodieMetadataConfig.ENABLE.key(), Boolean.toString(o.metadataTable()));
     p.put(HoodieIndexConfig.INDEX_TYPE.key(), o.indexType().name());
+    if (o.indexType() == HudiWriteOptions.IndexType.GLOBAL_SIMPLE) {
+      // GLOBAL_SIMPLE whose partition-move deletes carry the moved row's ordering value, not Hudi's integer 0
+      // (one ordering type per MOR delete block; see OrderedGlobalSimpleIndex)
+      p.put(HoodieIndexConfig.INDEX_CLASS_NAME.key(), OrderedGlobalSimpleIndex.class.getName());
+    }
     p.put(HoodieIndexConfig.SIMPLE_INDEX_UPDATE_PARTITION_PATH_ENABLE.key(), Boolean.toString(o.updatePartitionPath()));
     p.put(HoodieStorageConfig.PARQUET_COMPRESSION_CODEC_NAME.key(), o.compression().name().toLowerCase(Locale.ROOT));
     p.put(HoodieStorageConfig.PARQUET_MAX_FILE_SIZE.key(), Long.toString(o.maxFileSizeBytes()));
@@ -167,6 +172,10 @@ final class HudiConfigs {
     // commits without data still commit: a batch whose rows were all filtered must still advance the checkpoint
     p.put(HoodieWriteConfig.ALLOW_EMPTY_COMMIT.key(), "true");
     p.putAll(o.extraOptions());
+    // Overriding any option: write at the table's version and never upgrade it. Without both, Hudi 1.x writes (and
+    // upgrades the table to) version 9, which Athena, Glue 5.0/5.1 and Hudi 0.x cannot read.
+    p.put(HoodieWriteConfig.WRITE_TABLE_VERSION.key(), Integer.toString(o.tableVersion().code()));
+    p.put(HoodieWriteConfig.AUTO_UPGRADE_VERSION.key(), "false");
     if (spec.type() == TableType.MERGE_ON_READ) {
       // Data safety, overriding any option: the Java client's MOR upsert partitioner (JavaUpsertPartitioner) picks
       // small files from the base-file-only view, ignoring log files; inserts routed to a small file group that

@@ -8,9 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.nio.ByteBuffer;
+import org.apache.avro.Conversions;
 import org.apache.avro.JsonProperties;
+import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericFixed;
 import org.apache.avro.generic.GenericRecord;
 
 /** Avro schema rules of Lakesmith's Hudi tables: the delete marker column and additive schema evolution. */
@@ -22,6 +26,8 @@ final class HudiSchemas {
   /** The columns Hudi adds to every stored record. */
   static final Set<String> META_COLUMNS = Set.of("_hoodie_commit_time", "_hoodie_commit_seqno",
       "_hoodie_record_key", "_hoodie_partition_path", "_hoodie_file_name", "_hoodie_operation");
+
+  private static final Conversions.DecimalConversion DECIMALS = new Conversions.DecimalConversion();
 
   private HudiSchemas() {}
 
@@ -61,12 +67,20 @@ final class HudiSchemas {
       }
       ColumnType from = ColumnType.fromAvro(tf.schema());
       ColumnType to = ColumnType.fromAvro(inf.schema());
+      if (from.equals(to) && (isNullable(tf.schema()) || !isNullable(inf.schema()))) {
+        // same type in another representation (a bytes decimal column, fixed incoming): the column keeps the
+        // table's; conform converts the values
+        fields.add(copy(tf));
+        continue;
+      }
       Preconditions.checkArgument(from.canWidenTo(to),
           "column '%s' cannot change type from %s to %s (only lossless widening is allowed)", tf.name(), from, to);
       Preconditions.checkArgument(isNullable(inf.schema()) || !isNullable(tf.schema()),
           "column '%s' cannot become required", tf.name());
-      fields.add(new Schema.Field(tf.name(), isNullable(tf.schema()) ? TableSpec.optional(ColumnType.nonNull(inf.schema()))
-          : inf.schema(), tf.doc(), tf.defaultVal()));
+      // a widened column keeps its representation (bytes decimals stay bytes)
+      Schema widened = to.toAvroLike(tf.schema());
+      fields.add(new Schema.Field(tf.name(), isNullable(tf.schema()) ? TableSpec.optional(widened) : widened,
+          tf.doc(), tf.defaultVal()));
       changed = true;
     }
     for (Schema.Field nf : incomingByName.values()) {
@@ -79,7 +93,10 @@ final class HudiSchemas {
     return changed ? record(table, fields) : table;
   }
 
-  /** {@code record} in {@code schema}: fields copied by name, fields it lacks set to null. */
+  /**
+   * {@code record} in {@code schema}: fields copied by name, fields it lacks set to null; decimals converted when
+   * the two schemas store a column differently ({@code bytes} vs {@code fixed}, or a wider decimal).
+   */
   static GenericRecord conform(GenericRecord record, Schema schema) {
     if (record.getSchema().equals(schema)) {
       return record;
@@ -88,10 +105,25 @@ final class HudiSchemas {
     for (Schema.Field f : schema.getFields()) {
       Schema.Field src = record.getSchema().getField(f.name());
       if (src != null) {
-        out.put(f.pos(), record.get(src.pos()));
+        Object v = record.get(src.pos());
+        out.put(f.pos(), v instanceof GenericFixed || v instanceof ByteBuffer ? decimal(v, src.schema(), f.schema()) : v);
       }
     }
     return out;
+  }
+
+  /** A bytes/fixed value of {@code from} in {@code to}'s representation when both are decimals that differ. */
+  private static Object decimal(Object v, Schema from, Schema to) {
+    Schema f = ColumnType.nonNull(from);
+    Schema t = ColumnType.nonNull(to);
+    if (f.equals(t) || !(f.getLogicalType() instanceof LogicalTypes.Decimal)
+        || !(t.getLogicalType() instanceof LogicalTypes.Decimal)) {
+      return v;
+    }
+    java.math.BigDecimal d = ColumnType.decimalValue(v, f)
+        .setScale(((LogicalTypes.Decimal) t.getLogicalType()).getScale(), java.math.RoundingMode.UNNECESSARY);
+    return t.getType() == Schema.Type.FIXED ? DECIMALS.toFixed(d, t, t.getLogicalType())
+        : DECIMALS.toBytes(d, t, t.getLogicalType());
   }
 
   /** {@code schema} without Hudi's meta columns and delete marker. */

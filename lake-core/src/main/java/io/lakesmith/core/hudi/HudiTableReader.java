@@ -42,6 +42,10 @@ import org.apache.hudi.storage.StorageConfiguration;
  * completed instant (time travel over the active timeline, as long as the cleaner kept the files); its records
  * are in the table's latest schema (columns added later read null).
  *
+ * <p>Values are raw Avro values: decimals as {@link org.apache.avro.generic.GenericFixed} (or {@code ByteBuffer} in
+ * columns written as {@code bytes} by earlier Lakesmith versions; {@link io.lakesmith.core.table.ColumnType#decimalValue}
+ * converts either), timestamps as microseconds, dates as days, strings as {@code Utf8}.
+ *
  * <p>Records come in file-group order, not in key or write order. {@link #read()} materializes them; use
  * {@link #forEach(Consumer)} for large tables.
  */
@@ -133,7 +137,7 @@ public final class HudiTableReader {
       HoodieSchema dataSchema, Schema output, Consumer<? super GenericRecord> consumer) {
     HoodieAvroReaderContext context = new HoodieAvroReaderContext(storageConf, metaClient.getTableConfig(),
         Option.empty(), Option.empty(), props);
-    HoodieFileGroupReader<IndexedRecord> reader = HoodieFileGroupReader.<IndexedRecord>builder()
+    HoodieFileGroupReader<IndexedRecord> reader = HoodieFileGroupReader.<IndexedRecord>newBuilder()
         .withReaderContext(context)
         .withHoodieTableMetaClient(metaClient)
         .withLatestCommitTime(instantTime)

@@ -96,6 +96,7 @@ public final class HudiTables {
         .setPopulateMetaFields(true)
         .setBaseFileFormat("PARQUET")
         .setRecordMergeMode(HudiConfigs.mergeMode(options))
+        .setTableVersion(options.tableVersion().code())
         .setTableCreateSchema(tableSchema.toString());
     if (!spec.partitionBy().isEmpty()) {
       b.setPartitionFields(String.join(",", spec.partitionBy()));
@@ -104,6 +105,9 @@ public final class HudiTables {
     HoodieTableMetaClient metaClient;
     try {
       metaClient = b.initTable(storageConf, basePath);
+      if (options.tableVersion() != TableVersion.V9) {
+        metaClient = withPreV9Properties(metaClient, options.tableVersion(), storageConf, basePath);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create Hudi table " + spec.identifier() + " at " + basePath, e);
     }
@@ -125,10 +129,43 @@ public final class HudiTables {
     StorageConfiguration<Configuration> storageConf = HadoopFSUtils.getStorageConf(conf);
     HoodieTableMetaClient metaClient = metaClient(storageConf, basePath);
     validate(spec, options, metaClient.getTableConfig());
+    // write at the table's own version, never the options' (which only choose the version of new tables)
+    TableVersion version = TableVersion.of(metaClient.getTableConfig().getTableVersion().versionCode());
+    if (version != options.tableVersion()) {
+      options = options.toBuilder().tableVersion(version).build();
+    }
     Schema schema = latestSchema(metaClient).orElseThrow(() -> new IllegalStateException(
         "Hudi table " + basePath + " has neither commits with a schema nor a create schema"));
     return new HudiTable(spec, options, basePath, conf, storageConf, metaClient,
         HudiSchemas.withDeleteMarker(schema), keyGenerator(spec));
+  }
+
+  /**
+   * The table properties older readers look for, as Hudi's own downgrade (9 to 8 to 6) writes them. Hudi 1.1+
+   * records the ordering field as {@code hoodie.table.ordering.fields}; Hudi 0.x and 1.0 readers only know
+   * {@code hoodie.table.precombine.field}, and 0.x readers (no merge modes) merge merge-on-read logs with it and the
+   * payload class Hudi records for event-time ordering, {@code DefaultHoodieRecordPayload} (highest ordering value
+   * wins; {@code _hoodie_is_deleted = true} deletes). Version 6 readers know the key generator by class name only.
+   */
+  private static HoodieTableMetaClient withPreV9Properties(HoodieTableMetaClient metaClient, TableVersion version,
+      StorageConfiguration<Configuration> storageConf, String basePath) {
+    HoodieTableConfig config = metaClient.getTableConfig();
+    java.util.Properties update = new java.util.Properties();
+    Option<String> ordering = config.getOrderingFieldsStr();
+    if (ordering.isPresent()) {
+      update.setProperty(HoodieTableConfig.PRECOMBINE_FIELD.key(), ordering.get());
+    }
+    if (version == TableVersion.V6) {
+      String keyGenerator = org.apache.hudi.keygen.constant.KeyGeneratorType.getKeyGeneratorClassName(config);
+      if (keyGenerator != null && !keyGenerator.isEmpty()) {
+        update.setProperty(HoodieTableConfig.KEY_GENERATOR_CLASS_NAME.key(), keyGenerator);
+      }
+    }
+    if (update.isEmpty()) {
+      return metaClient;
+    }
+    HoodieTableConfig.update(metaClient.getStorage(), metaClient.getMetaPath(), update);
+    return metaClient(storageConf, basePath);
   }
 
   static HoodieTableMetaClient metaClient(StorageConfiguration<Configuration> storageConf, String basePath) {
@@ -183,7 +220,7 @@ public final class HudiTables {
     if (!spec.partitionBy().isEmpty() && !Boolean.parseBoolean(config.getHiveStylePartitioningEnable())) {
       mismatches.add("partition paths are not hive-style (col=value)");
     }
-    RecordMergeMode mode = config.getRecordMergeMode();
+    RecordMergeMode mode = mergeMode(config);
     if (mode != HudiConfigs.mergeMode(options)) {
       mismatches.add("merge mode is " + mode + ", options say " + options.mergeMode());
     }
@@ -195,6 +232,24 @@ public final class HudiTables {
     if (!mismatches.isEmpty()) {
       throw new IllegalStateException("Hudi table at " + spec.basePath() + " does not match spec "
           + spec.identifier() + ": " + String.join("; ", mismatches));
+    }
+  }
+
+  /**
+   * The table's merge mode. Version 6 tables have no merge-mode property (0.x has no merge modes): it follows from
+   * their payload class and merge strategy, as Hudi itself infers it.
+   */
+  private static RecordMergeMode mergeMode(HoodieTableConfig config) {
+    RecordMergeMode recorded = config.getRecordMergeMode();
+    if (recorded != null || config.getTableVersion().greaterThanOrEquals(org.apache.hudi.common.table.HoodieTableVersion.NINE)) {
+      return recorded;
+    }
+    try {
+      return HoodieTableConfig.inferMergingConfigsForPreV9Table(null, config.getPayloadClass(),
+          config.getRecordMergeStrategyId(), config.getOrderingFieldsStr().orElse(null), config.getTableVersion())
+          .getLeft();
+    } catch (IllegalArgumentException e) {
+      return null; // a payload class Hudi maps to no merge mode: reported as a mismatch
     }
   }
 

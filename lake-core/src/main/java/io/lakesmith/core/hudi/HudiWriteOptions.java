@@ -20,12 +20,19 @@ import java.util.Optional;
  * {@link IndexType#GLOBAL_SIMPLE} the partition columns may be null too). Hudi keeps no tombstone after a delete
  * is merged into a base file, so a change older than an applied delete can bring the row back (see
  * {@link HudiTable}). On equal ordering
- * values Hudi 1.2.1 lets the later write win (the incoming record across commits; the later record in the list
+ * values Hudi 1.2.0 lets the later write win (the incoming record across commits; the later record in the list
  * within one batch); Lakesmith's apply engine makes ordering values unique so ties do not arise. The merge mode
  * and ordering field are fixed when the table is created.
  *
  * <p>With {@link MergeMode#COMMIT_TIME_ORDERING} the last write wins; {@code _hoodie_is_deleted = true} deletes
  * unconditionally.
+ *
+ * <h2>Table version</h2>
+ * {@link #tableVersion()} (default {@link TableVersion#V6}, the format Athena, Glue 5.0/5.1 and Hudi 0.14/0.15 read;
+ * see {@link TableVersion} for which engine reads which version) only chooses the format of a table Lakesmith
+ * <em>creates</em>. An existing table is always written at its own version, read from its
+ * {@code hoodie.properties}: Lakesmith never upgrades (or downgrades) a table, so opening a version-9 table with
+ * default options keeps it at 9 and a version-6 table stays readable by 0.x engines whatever the options say.
  *
  * <h2>Defaults and why</h2>
  * <ul>
@@ -45,7 +52,7 @@ import java.util.Optional;
  *       choose ZSTD where storage or scan bytes matter;
  *   <li>file sizes: max 120 MiB, small-file limit 100 MiB (Hudi's defaults) for copy-on-write tables. For
  *       merge-on-read tables the small-file limit is always 0, whatever is set here or in {@link #extraOptions()}:
- *       Hudi 1.2.1's Java client would route inserts into small file groups that have log files and rewrite their
+ *       Hudi 1.2.0's Java client would route inserts into small file groups that have log files and rewrite their
  *       base files without the logged updates (lost updates, reproduced in this package's tests); with 0, inserts
  *       open new file groups and every update goes to a log file. Compaction and clustering size MOR files.
  * </ul>
@@ -90,6 +97,7 @@ public final class HudiWriteOptions {
   private final long smallFileLimitBytes;
   private final String orderingField;
   private final MergeMode mergeMode;
+  private final TableVersion tableVersion;
   private final ImmutableMap<String, String> extraOptions;
 
   private HudiWriteOptions(Builder b) {
@@ -102,6 +110,7 @@ public final class HudiWriteOptions {
     this.orderingField = b.orderingField;
     this.mergeMode = b.mergeMode != null ? b.mergeMode
         : orderingField != null ? MergeMode.EVENT_TIME_ORDERING : MergeMode.COMMIT_TIME_ORDERING;
+    this.tableVersion = b.tableVersion;
     this.extraOptions = ImmutableMap.copyOf(b.extraOptions);
   }
 
@@ -124,6 +133,7 @@ public final class HudiWriteOptions {
     b.smallFileLimitBytes = smallFileLimitBytes;
     b.orderingField = orderingField;
     b.mergeMode = mergeMode;
+    b.tableVersion = tableVersion;
     b.extraOptions.putAll(extraOptions);
     return b;
   }
@@ -170,6 +180,14 @@ public final class HudiWriteOptions {
     return mergeMode;
   }
 
+  /**
+   * The Hudi table version of a table created with these options (default {@link TableVersion#V6}). Existing
+   * tables keep their own version: {@link HudiTable#options()} reports the version the table is written at.
+   */
+  public TableVersion tableVersion() {
+    return tableVersion;
+  }
+
   /** Raw Hudi write options applied after (and over) everything this class sets. */
   public Map<String, String> extraOptions() {
     return extraOptions;
@@ -185,20 +203,20 @@ public final class HudiWriteOptions {
         && metadataTable == w.metadataTable && compression == w.compression
         && maxFileSizeBytes == w.maxFileSizeBytes && smallFileLimitBytes == w.smallFileLimitBytes
         && Objects.equals(orderingField, w.orderingField) && mergeMode == w.mergeMode
-        && extraOptions.equals(w.extraOptions);
+        && tableVersion == w.tableVersion && extraOptions.equals(w.extraOptions);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(indexType, updatePartitionPath, metadataTable, compression, maxFileSizeBytes,
-        smallFileLimitBytes, orderingField, mergeMode, extraOptions);
+        smallFileLimitBytes, orderingField, mergeMode, tableVersion, extraOptions);
   }
 
   @Override
   public String toString() {
     return "HudiWriteOptions{index=" + indexType + ", updatePartitionPath=" + updatePartitionPath
         + ", metadataTable=" + metadataTable + ", compression=" + compression + ", maxFileSize=" + maxFileSizeBytes
-        + ", smallFileLimit=" + smallFileLimitBytes + ", orderingField=" + orderingField + ", mergeMode=" + mergeMode
+        + ", smallFileLimit=" + smallFileLimitBytes + ", orderingField=" + orderingField + ", mergeMode=" + mergeMode + ", tableVersion=" + tableVersion.code()
         + (extraOptions.isEmpty() ? "" : ", extra=" + extraOptions) + "}";
   }
 
@@ -212,6 +230,7 @@ public final class HudiWriteOptions {
     private long smallFileLimitBytes = DEFAULT_SMALL_FILE_LIMIT;
     private String orderingField;
     private MergeMode mergeMode;
+    private TableVersion tableVersion = TableVersion.V6;
     private final Map<String, String> extraOptions = new java.util.LinkedHashMap<>();
 
     private Builder() {}
@@ -257,6 +276,15 @@ public final class HudiWriteOptions {
 
     public Builder mergeMode(MergeMode value) {
       this.mergeMode = value;
+      return this;
+    }
+
+    /**
+     * The Hudi table version of tables created with these options (default {@link TableVersion#V6}); existing
+     * tables keep theirs.
+     */
+    public Builder tableVersion(TableVersion value) {
+      this.tableVersion = Preconditions.checkNotNull(value, "tableVersion");
       return this;
     }
 

@@ -1,5 +1,5 @@
 /**
- * Lakesmith's adapter to Apache Hudi 1.2.1 through its Java write client (no Spark): typed write options
+ * Lakesmith's adapter to Apache Hudi 1.2.0 through its Java write client (no Spark): typed write options
  * ({@link io.lakesmith.core.hudi.HudiWriteOptions}), Hadoop configuration for {@code s3a://} and local tables
  * ({@link io.lakesmith.core.hudi.HadoopConfigurations}), table creation and validation
  * ({@link io.lakesmith.core.hudi.HudiTables}), an open table with its write client, timeline and commit metadata

@@ -1,15 +1,26 @@
 package io.lakesmith.core.table;
 
 import com.google.common.base.Preconditions;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.util.Locale;
 import java.util.Objects;
+import org.apache.avro.Conversions;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericFixed;
 
 /**
  * A column type as DMS sources and lakehouse readers understand it, mapped to exactly one Avro type.
  * Timestamps are microseconds since the epoch in UTC ({@code timestamp-micros}); dates are days since the
- * epoch; decimals are fixed precision and scale ({@code bytes} with the decimal logical type).
+ * epoch; decimals are fixed precision and scale: Avro {@code fixed} of the fewest bytes that hold the precision,
+ * with the decimal logical type, which Parquet stores as {@code FIXED_LEN_BYTE_ARRAY} (the layout Spark and
+ * Hudi-on-Spark write, and the one Spark's vectorized reader accepts; {@code bytes} decimals become Parquet
+ * {@code BINARY}, which it rejects). The fixed type of {@code decimal(p,s)} is named
+ * {@code io.lakesmith.types.decimal_p_s}: unique per type, so a schema may use one decimal type in several columns
+ * and a column keeps its type name across schema versions. Tables written with {@code bytes} decimals keep them
+ * for their existing columns ({@link #toAvroLike}).
  */
 public final class ColumnType {
 
@@ -25,6 +36,11 @@ public final class ColumnType {
   public static final ColumnType DATE = new ColumnType(Kind.DATE, 0, 0);
   public static final ColumnType TIMESTAMP = new ColumnType(Kind.TIMESTAMP, 0, 0);
   public static final ColumnType BYTES = new ColumnType(Kind.BYTES, 0, 0);
+
+  /** The namespace of the Avro fixed types of decimals. */
+  public static final String DECIMAL_NAMESPACE = "io.lakesmith.types";
+
+  private static final Conversions.DecimalConversion DECIMALS = new Conversions.DecimalConversion();
 
   private final Kind kind;
   private final int precision;
@@ -135,9 +151,50 @@ public final class ColumnType {
       case DATE: return LogicalTypes.date().addToSchema(Schema.create(Schema.Type.INT));
       case TIMESTAMP: return LogicalTypes.timestampMicros().addToSchema(Schema.create(Schema.Type.LONG));
       case BYTES: return Schema.create(Schema.Type.BYTES);
-      case DECIMAL: return LogicalTypes.decimal(precision, scale).addToSchema(Schema.create(Schema.Type.BYTES));
+      case DECIMAL: return LogicalTypes.decimal(precision, scale).addToSchema(
+          Schema.createFixed("decimal_" + precision + "_" + scale, null, DECIMAL_NAMESPACE, decimalBytes(precision)));
       default: throw new AssertionError(kind);
     }
+  }
+
+  /**
+   * The Avro schema of this type for a column whose current (possibly nullable) schema is {@code existing}: a
+   * decimal stays {@code bytes}-backed in a column that is {@code bytes} today (tables written before decimals
+   * were fixed), so an existing column never changes its physical type; otherwise {@link #toAvro()}.
+   */
+  public Schema toAvroLike(Schema existing) {
+    if (kind == Kind.DECIMAL && existing != null && nonNull(existing).getType() == Schema.Type.BYTES) {
+      return LogicalTypes.decimal(precision, scale).addToSchema(Schema.create(Schema.Type.BYTES));
+    }
+    return toAvro();
+  }
+
+  /** The fewest bytes whose two's complement holds every unscaled value of {@code precision} digits (as Spark). */
+  public static int decimalBytes(int precision) {
+    BigInteger max = BigInteger.TEN.pow(precision).subtract(BigInteger.ONE);
+    return max.bitLength() / 8 + 1;
+  }
+
+  /**
+   * A decimal column's Avro value ({@code bytes} as a {@link ByteBuffer} or {@code fixed} as a
+   * {@link GenericFixed}; an already converted {@link BigDecimal} is returned as is) as a {@link BigDecimal} of the
+   * column's scale; null stays null.
+   *
+   * @param schema the column's (possibly nullable) schema, with the decimal logical type
+   */
+  public static BigDecimal decimalValue(Object value, Schema schema) {
+    if (value == null || value instanceof BigDecimal) {
+      return (BigDecimal) value;
+    }
+    Schema s = nonNull(schema);
+    Preconditions.checkArgument(s.getLogicalType() instanceof LogicalTypes.Decimal, "not a decimal schema: %s", s);
+    if (value instanceof GenericFixed) {
+      return DECIMALS.fromFixed((GenericFixed) value, s, s.getLogicalType());
+    }
+    if (value instanceof ByteBuffer) {
+      return DECIMALS.fromBytes(((ByteBuffer) value).duplicate(), s, s.getLogicalType());
+    }
+    throw new IllegalArgumentException("not a decimal value: " + value.getClass().getName());
   }
 
   /**

@@ -55,7 +55,7 @@ class HudiEventTimeOrderingTest {
   @ParameterizedTest
   @EnumSource(TableType.class)
   void equalOrderingValuesLetTheLaterWriteWin(TableType type) {
-    // documents Hudi 1.2.1's tie rule; the apply engine makes ordering values unique so it never relies on it
+    // documents Hudi 1.2's tie rule; the apply engine makes ordering values unique so it never relies on it
     try (HudiTable table = table(type)) {
       table.insert(List.of(row(1, "first", "eu", 5)), Map.of());
       table.upsert(List.of(row(1, "second", "eu", 5)), Map.of());

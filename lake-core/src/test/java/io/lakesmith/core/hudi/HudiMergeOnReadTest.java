@@ -49,7 +49,7 @@ class HudiMergeOnReadTest {
   }
 
   /**
-   * Regression for a lost update in Hudi 1.2.1's Java MOR writer: with a small-file limit > 0 an insert routed to a
+   * Regression for a lost update in Hudi 1.2's Java MOR writer: with a small-file limit > 0 an insert routed to a
    * small file group rewrote its base file without the updates in its log files. Lakesmith forces the limit to 0
    * on MOR tables, even when asked otherwise.
    */

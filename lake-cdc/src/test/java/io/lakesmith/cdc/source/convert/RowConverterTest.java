@@ -55,9 +55,10 @@ class RowConverterTest extends LocalStoreTest {
     return RowConverter.of("t", cols, List.of((String) nameTypePairs[0]));
   }
 
-  private static BigDecimal decimal(Object bytes, int p, int s) {
+  private static BigDecimal decimal(Object value, int p, int s) {
     Schema dec = ColumnType.decimal(p, s).toAvro();
-    return new Conversions.DecimalConversion().fromBytes((ByteBuffer) bytes, dec, dec.getLogicalType());
+    assertThat(value).isInstanceOf(org.apache.avro.generic.GenericFixed.class); // FIXED_LEN_BYTE_ARRAY in Parquet
+    return ColumnType.decimalValue(value, dec);
   }
 
   private static long micros(String iso) {

@@ -149,7 +149,7 @@ class ParquetReadingTest extends LocalStoreTest {
       GenericData.Record r = c.record();
       assertThat(r.get("ID")).isEqualTo(7L);
       Schema dec = ColumnType.decimal(12, 3).toAvro();
-      assertThat(DECIMALS.fromBytes((ByteBuffer) r.get("SALARY"), dec, dec.getLogicalType()))
+      assertThat(ColumnType.decimalValue(r.get("SALARY"), dec))
           .isEqualTo(new BigDecimal("99999999.990"));
       assertThat(r.get("UPDATED")).isEqualTo(micros("2025-06-30T23:59:59.999999Z"));
       assertThat(r.get("HIRED")).isEqualTo(1_700_000_000_123_000L); // millis to micros
@@ -222,7 +222,7 @@ class ParquetReadingTest extends LocalStoreTest {
 
   private static BigDecimal decimal(GenericData.Record r, String field, int p, int s) {
     Schema dec = ColumnType.decimal(p, s).toAvro();
-    return DECIMALS.fromBytes((ByteBuffer) r.get(field), dec, dec.getLogicalType());
+    return ColumnType.decimalValue(r.get(field), dec);
   }
 
   @Test
