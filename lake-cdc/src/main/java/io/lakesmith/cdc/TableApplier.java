@@ -147,7 +147,7 @@ final class TableApplier {
       table = HudiTables.open(hudiSpec(), writeOptions(), ctx.aws());
       schema = table.schema();
       commits = table.commits();
-      loadCheckpoint(commits);
+      loadCheckpoint();
     } else if (spec.schema().isPresent()) {
       schema = TableSchemas.initial(spec, spec.columns(), ctx.tenantColumn());
     }
@@ -212,12 +212,11 @@ final class TableApplier {
     return pending;
   }
 
-  private void loadCheckpoint(List<HudiCommit> commits) {
-    for (int i = commits.size() - 1; i >= 0; i--) {
-      String json = commits.get(i).extraMetadata().get(SourceCheckpoint.METADATA_KEY);
-      if (json == null) {
-        continue;
-      }
+  /** From the newest commit carrying a checkpoint, on the active timeline or, once archived, the archived one. */
+  private void loadCheckpoint() {
+    Optional<HudiCommit> latest = table.latestCommitWith(SourceCheckpoint.METADATA_KEY);
+    if (latest.isPresent()) {
+      String json = latest.get().extraMetadata().get(SourceCheckpoint.METADATA_KEY);
       SourceCheckpoint.Stored stored = SourceCheckpoint.parse(json);
       if (stored.baseName != null) {
         baseName = stored.baseName;
@@ -229,7 +228,6 @@ final class TableApplier {
         }
       }
       committed = stored.resolve(base);
-      return;
     }
   }
 

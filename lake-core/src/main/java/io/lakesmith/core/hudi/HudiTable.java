@@ -328,7 +328,8 @@ public final class HudiTable implements AutoCloseable {
 
   /**
    * The completed commits (commit, deltacommit, replacecommit; compactions appear as commits) on the active
-   * timeline, oldest first, each with its extra metadata. Archived commits are not listed.
+   * timeline, oldest first, each with its extra metadata. Archived commits are not listed (see
+   * {@link #latestCommitWith}).
    */
   public List<HudiCommit> commits() {
     HoodieTimeline timeline = metaClient().getCommitsTimeline().filterCompletedInstants();
@@ -337,6 +338,40 @@ public final class HudiTable implements AutoCloseable {
       out.add(toCommit(timeline, instant));
     }
     return out.build();
+  }
+
+  /**
+   * The newest completed commit whose extra metadata has {@code key}, searched on the active timeline first and then,
+   * when none there has it, on the archived timeline (newest first, read in chunks so that a recent archived commit
+   * is found without loading the whole archive). Commits move to the archived timeline when Hudi's archival runs
+   * (Lakesmith's own, another writer's, or a Hudi service elsewhere); metadata written atomically with a commit, such
+   * as a source checkpoint, stays readable there.
+   */
+  public Optional<HudiCommit> latestCommitWith(String key) {
+    Preconditions.checkNotNull(key, "key");
+    List<HudiCommit> active = commits();
+    for (int i = active.size() - 1; i >= 0; i--) {
+      if (active.get(i).extraMetadata().containsKey(key)) {
+        return Optional.of(active.get(i));
+      }
+    }
+    org.apache.hudi.common.table.timeline.HoodieArchivedTimeline archived = metaClient().getArchivedTimeline("", false);
+    List<HoodieInstant> instants = archived.getCommitsTimeline().filterCompletedInstants().getInstants();
+    int chunk = 64;
+    for (int end = instants.size(); end > 0; end -= chunk) {
+      int start = Math.max(0, end - chunk);
+      // the range excludes its start (LSM timeline): start from the instant before the chunk
+      String after = start == 0 ? "0" : instants.get(start - 1).requestedTime();
+      archived.loadCompletedInstantDetailsInMemory(after, instants.get(end - 1).requestedTime());
+      for (int i = end - 1; i >= start; i--) {
+        HudiCommit c = toCommit(archived, instants.get(i));
+        if (c.extraMetadata().containsKey(key)) {
+          return Optional.of(c);
+        }
+      }
+      archived.clearInstantDetailsFromMemory(after, instants.get(end - 1).requestedTime());
+    }
+    return Optional.empty();
   }
 
   /** The latest completed commit, if any. */
