@@ -5,6 +5,8 @@ import io.lakesmith.cdc.source.sequence.ChangeSequencer;
 import io.lakesmith.core.aws.AwsSettings;
 import io.lakesmith.core.hudi.HudiWriteOptions;
 import io.lakesmith.core.storage.ObjectStore;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 /** The settings of one {@link DmsApply} run shared by its table appliers. */
@@ -19,10 +21,12 @@ final class ApplyContext {
   private final HudiWriteOptions writeOptions;
   private final String tenantColumn;
   private final String tenantValue;
+  private final Duration deleteRetention;
+  private final Clock clock;
 
   ApplyContext(ObjectStore store, AwsSettings aws, DmsFormat format, ApplyMode mode, int maxRowsPerCommit,
       ChangeSequencer sequencer, ApplyListener listener, HudiWriteOptions writeOptions, String tenantColumn,
-      String tenantValue) {
+      String tenantValue, Duration deleteRetention, Clock clock) {
     this.store = store;
     this.aws = aws;
     this.format = format;
@@ -33,6 +37,8 @@ final class ApplyContext {
     this.writeOptions = writeOptions;
     this.tenantColumn = tenantColumn;
     this.tenantValue = tenantValue;
+    this.deleteRetention = deleteRetention;
+    this.clock = clock;
   }
 
   ObjectStore store() { return store; }
@@ -54,4 +60,9 @@ final class ApplyContext {
   Optional<String> tenantColumn() { return Optional.ofNullable(tenantColumn); }
 
   Optional<String> tenantValue() { return Optional.ofNullable(tenantValue); }
+
+  /** How long the delete ledger remembers a delete (see {@link DeleteLedger}). */
+  Duration deleteRetention() { return deleteRetention; }
+
+  Clock clock() { return clock; }
 }

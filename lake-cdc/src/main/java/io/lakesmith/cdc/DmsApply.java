@@ -71,6 +71,11 @@ public final class DmsApply {
   private int parallelism = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
   private String tenantColumn;
   private String tenantValue;
+  private java.time.Duration deleteRetention = DEFAULT_DELETE_RETENTION;
+  private java.time.Clock clock = java.time.Clock.systemUTC();
+
+  /** Default of {@link #deleteRetention}: 7 days. */
+  public static final java.time.Duration DEFAULT_DELETE_RETENTION = java.time.Duration.ofDays(7);
 
   private DmsApply(StorageLocation root) {
     this.root = root;
@@ -169,6 +174,25 @@ public final class DmsApply {
     return this;
   }
 
+  /**
+   * The retention horizon of out-of-order delivery: how long after a delete was applied a change of the same key
+   * that is older than the delete (by change sequence) is still recognised as older and dropped. Default
+   * {@link #DEFAULT_DELETE_RETENTION}. Within it, the table equals the in-order result for any arrival order of
+   * the files; a change arriving later than that after its key's delete re-inserts the row (Hudi keeps no
+   * tombstones). The deletes are kept in the table's delete ledger under {@code <table>/.lakesmith/deletes/}.
+   */
+  public DmsApply deleteRetention(java.time.Duration value) {
+    Preconditions.checkArgument(value != null && !value.isNegative(), "deleteRetention must be >= 0, got %s", value);
+    this.deleteRetention = value;
+    return this;
+  }
+
+  /** The clock the delete ledger's retention is measured with (tests). */
+  DmsApply clock(java.time.Clock value) {
+    this.clock = Preconditions.checkNotNull(value);
+    return this;
+  }
+
   public DmsApply listener(ApplyListener value) {
     this.listener = Preconditions.checkNotNull(value);
     return this;
@@ -198,7 +222,7 @@ public final class DmsApply {
         LOG.info("tables under {} without a spec (not applied): {}", root, withoutSpec);
       }
       ApplyContext ctx = new ApplyContext(store, aws, format, mode, maxRowsPerCommit, sequencer, listener,
-          writeOptions, tenantColumn, tenantValue);
+          writeOptions, tenantColumn, tenantValue, deleteRetention, clock);
       ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, specs.size()), r -> {
         Thread t = new Thread(r, "lakesmith-apply");
         t.setDaemon(true);
