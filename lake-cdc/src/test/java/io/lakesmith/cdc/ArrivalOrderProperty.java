@@ -135,7 +135,7 @@ final class ArrivalOrderProperty {
   static Map<String, String> values(String base) {
     Map<String, String> out = new TreeMap<>();
     DmsFixture.read(base, "ID").forEach((id, r) -> out.put(id, String.join("|", DmsFixture.s(r, "NAME"),
-        decimal(r), DmsFixture.s(r, "DEPT"), String.valueOf(DmsFixture.s(r, "EXTRA")), DmsFixture.s(r, "_lake_op"),
+        decimal(r), DmsFixture.s(r, "DEPT"), String.valueOf(r.getSchema().getField("EXTRA") == null ? null : DmsFixture.s(r, "EXTRA")), DmsFixture.s(r, "_lake_op"),
         DmsFixture.s(r, "_lake_seq"), DmsFixture.s(r, "TS"))));
     return out;
   }
