@@ -46,11 +46,18 @@ import org.slf4j.LoggerFactory;
  * by file and row) stored in {@code _lake_seq}, the table's event-time ordering field, so a change never
  * overwrites a newer one whatever order files arrive in; within a commit the last change per key wins. Full
  * load: bulk insert into a new table; CDC: upserts, and deletes as Hudi delete markers ordered like any change.
+ * Any arrival order: Hudi keeps no tombstones, so applied deletes are remembered in a delete ledger (see
+ * {@link #deleteRetention}) and a change older than its key's applied delete is dropped; within that horizon the
+ * table equals the in-order result whatever order the files arrive in and however they are split over runs. A
+ * reload (an applied full-load file rewritten after changes were applied) replaces the table as of the point in
+ * the change stream where it is seen: rows absent from it are deleted, newer changes apply on top, and older changes
+ * arriving later are dropped. The checkpoint is read from Hudi's archived timeline when archival moved it.
  * Memory: at most {@link #maxRowsPerCommit} changes are held per table. Tables run in parallel on a bounded pool;
  * one table's failure is reported in its {@link RunReport} and does not stop the others.
  *
  * <p>Tables get three bookkeeping columns: {@code _lake_seq}, {@code _lake_op} (L, I, U or D) and Hudi's
- * {@code _hoodie_is_deleted}. Quarantined rows and checkpoint sidecars live under {@code <table>/.lakesmith/}.
+ * {@code _hoodie_is_deleted}. Quarantined rows, checkpoint sidecars and the delete ledger live under
+ * {@code <table>/.lakesmith/}.
  */
 public final class DmsApply {
 

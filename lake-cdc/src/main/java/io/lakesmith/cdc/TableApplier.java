@@ -43,7 +43,9 @@ import org.slf4j.LoggerFactory;
  *       file a commit ended inside it).</li>
  *   <li>Pending files are the listed files not applied with the same size, in DMS order; a pending file that
  *       sorts before an applied one arrived late and is applied all the same (its changes carry their own
- *       sequence, so they never overwrite newer ones) and reported.</li>
+ *       sequence, so they never overwrite newer ones, and the {@link DeleteLedger} drops those older than an
+ *       applied delete of their key) and reported. Rewritten full-load files after changes are a reload
+ *       ({@link OrderingState}).</li>
  *   <li>Rows stream through conversion and sequencing into a batch that keeps the last change per key; bad rows
  *       fail the batch (STRICT) or go to the batch's quarantine file (QUARANTINE).</li>
  *   <li>Every {@code maxRowsPerCommit} source rows, at a schema change, and at the end, the batch is written as

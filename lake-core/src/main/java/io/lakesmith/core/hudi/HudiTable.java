@@ -60,9 +60,9 @@ import org.apache.hudi.storage.StorageConfiguration;
  *
  * <p>Hudi keeps no tombstone: once a delete is merged into a base file (at once on copy-on-write, at compaction on
  * merge-on-read) the key is gone, and a later-arriving change with an ordering value older than the delete
- * inserts the row again. Within one write, and on merge-on-read until compaction, ordering is fully respected. The
- * apply engine therefore orders each key's changes within a batch and never applies older source files after
- * newer ones.
+ * inserts the row again. Within one write, and on merge-on-read until compaction, ordering is fully respected. A
+ * writer that may receive changes out of order must remember recent deletes itself and drop older changes of
+ * their keys before writing (the DMS apply engine keeps a delete ledger beside the table for this).
  *
  * <h2>Schema evolution</h2>
  * Writing records whose schema adds nullable columns (anywhere; they are stored after the existing ones) works:
