@@ -21,8 +21,9 @@ import org.apache.avro.generic.GenericRecord;
  * table that applying every file at once gives, which in turn equals the history's in-order result computed by the
  * model. Runs on a partitioned table (global index, so partition moves are exercised) of either type.
  *
- * <p>Reproducing a failure: every assertion message names the history seed and the order seed; run
- * {@code -Dlakesmith.test.seed=<order seed> -Dlakesmith.test.orders=1} (and the same table type) to replay it.
+ * <p>Reproducing a failure: every assertion message names the history seed, the order seed and the table type;
+ * {@code -Dlakesmith.test.historySeed=<history seed> -Dlakesmith.test.seed=<order seed> -Dlakesmith.test.orders=1}
+ * replays it (see {@link ArrivalOrderPropertyTest}).
  */
 final class ArrivalOrderProperty {
 
@@ -81,7 +82,8 @@ final class ArrivalOrderProperty {
     DmsFixture dms = new DmsFixture(tmp.resolve("dms-" + name));
     String base = tmp.resolve("lake").resolve(name).toString();
     StringBuilder what = new StringBuilder("order seed " + seed + " (" + type + ", history seed " + history.seed
-        + "):");
+        + "; replay: -Dlakesmith.test.historySeed=" + history.seed + " -Dlakesmith.test.seed=" + seed
+        + " -Dlakesmith.test.orders=1):");
     int from = 0;
     for (int end : ends) {
       List<String> delivered = new ArrayList<>();

@@ -11,9 +11,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link ArrivalOrderProperty} on copy-on-write and merge-on-read: a modest slice by default, at least 100 orders
- * with {@code -Pstress} (JUnit tag {@code stress}). Seeds are {@link ArrivalOrderProperty#BASE_SEED} plus the order
- * number; {@code -Dlakesmith.test.seed=S} starts at S, {@code -Dlakesmith.test.orders=N} runs N orders per table type.
+ * {@link ArrivalOrderProperty} on copy-on-write and merge-on-read: a modest slice by default (10 orders per type,
+ * 22 CDC files), 120 orders with {@code -Pstress} (JUnit tag {@code stress}; 60 per type, 30 CDC files, another
+ * history). Order seeds are {@link ArrivalOrderProperty#BASE_SEED} plus the order number, the same for both types;
+ * the history seed is {@code BASE_SEED} (stress: {@code BASE_SEED + 1}). To replay a failure, pass what its message
+ * names: {@code -Dlakesmith.test.historySeed=H -Dlakesmith.test.seed=S -Dlakesmith.test.orders=1}.
  */
 class ArrivalOrderPropertyTest {
 
@@ -24,26 +26,27 @@ class ArrivalOrderPropertyTest {
 
   @Test
   void anyArrivalOrderGivesTheAllAtOnceTable() {
-    run(Integer.getInteger("lakesmith.test.orders", 10), 22, 3);
+    run(ArrivalOrderProperty.BASE_SEED, Integer.getInteger("lakesmith.test.orders", 10), 22, 3);
   }
 
   @Test
   @Tag("stress")
   void stressAnyArrivalOrderGivesTheAllAtOnceTable() {
-    run(Integer.getInteger("lakesmith.test.orders", 60), 30, 6);
+    run(ArrivalOrderProperty.BASE_SEED + 1, Integer.getInteger("lakesmith.test.orders", 60), 30, 6);
   }
 
-  private void run(int ordersPerType, int cdcFiles, int maxApplies) {
+  private void run(long historySeed, int ordersPerType, int cdcFiles, int maxApplies) {
+    long history = Long.getLong("lakesmith.test.historySeed", historySeed);
     long first = Long.getLong("lakesmith.test.seed", ArrivalOrderProperty.BASE_SEED);
     for (TableType type : TableType.values()) {
       long t0 = System.nanoTime();
-      ArrivalOrderProperty p = new ArrivalOrderProperty(tmp.resolve(type.name()), type, first, cdcFiles,
+      ArrivalOrderProperty p = new ArrivalOrderProperty(tmp.resolve(type.name()), type, history, cdcFiles,
           maxApplies);
       for (int i = 0; i < ordersPerType; i++) {
         p.runOrder(first + i);
       }
-      LOG.info("arrival-order property on {}: {} orders (seeds {}..{}), {} CDC files, {} applies, {} commits, "
-          + "{} crashes, {} ms", type, ordersPerType, first, first + ordersPerType - 1,
+      LOG.info("arrival-order property on {}: history seed {}, {} orders (seeds {}..{}), {} CDC files, {} applies, "
+          + "{} commits, {} crashes, {} ms", type, history, ordersPerType, first, first + ordersPerType - 1,
           p.history().cdcFileCount(), p.applies, p.commits, p.crashes, (System.nanoTime() - t0) / 1_000_000);
       assertThat(p.applies).isGreaterThanOrEqualTo(ordersPerType);
     }
