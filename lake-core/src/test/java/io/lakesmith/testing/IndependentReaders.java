@@ -178,6 +178,9 @@ public final class IndependentReaders {
         for (int i = 0; i < list.size(); i++) {
           results.put(list.get(i), result(list.get(i), byId.get(Integer.toString(i))));
         }
+        // the rows are in memory now; the reader's log stays in the run folder
+        Files.delete(out);
+        Files.delete(in);
         return results;
       } catch (IOException e) {
         throw new UncheckedIOException(name + " could not read " + reads + ": " + e.getMessage(), e);
