@@ -20,6 +20,7 @@ import json
 import math
 import os
 import sys
+import time
 import traceback
 
 META = {"_hoodie_commit_time", "_hoodie_commit_seqno", "_hoodie_record_key", "_hoodie_partition_path",
@@ -127,10 +128,13 @@ def main():
     args = p.parse_args()
     with open(args.requests, encoding="utf-8") as f:
         requests = json.load(f)
+    started = time.monotonic()
     read, stop = spark_reader(args) if args.engine == "spark" else hudi_rs_reader(args)
+    print("lakesmith_read: %s ready in %.1f s" % (args.engine, time.monotonic() - started), file=sys.stderr)
     try:
         with open(args.out, "w", encoding="utf-8") as out:
             for r in requests:
+                t0 = time.monotonic()
                 try:
                     result = {"id": r["id"], "rows": read(r["path"], r["query"])}
                 except (KeyboardInterrupt, SystemExit):
@@ -138,6 +142,8 @@ def main():
                 except BaseException as e:  # reported per table (hudi-rs panics are BaseExceptions); others still run
                     traceback.print_exc()
                     result = {"id": r["id"], "error": describe(e)}
+                result["seconds"] = round(time.monotonic() - t0, 2)
+                print("lakesmith_read: %s %s in %.1f s" % (r["query"], r["path"], result["seconds"]), file=sys.stderr)
                 out.write(json.dumps(result, ensure_ascii=False) + "\n")
                 out.flush()
     finally:

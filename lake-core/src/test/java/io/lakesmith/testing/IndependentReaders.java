@@ -178,9 +178,9 @@ public final class IndependentReaders {
         for (int i = 0; i < list.size(); i++) {
           results.put(list.get(i), result(list.get(i), byId.get(Integer.toString(i))));
         }
-        // the rows are in memory now; the reader's log stays in the run folder
-        Files.delete(out);
-        Files.delete(in);
+        if (results.values().stream().noneMatch(Result::failed)) {
+          deleteTree(dir); // kept (with the reader's log) only when something failed
+        }
         return results;
       } catch (IOException e) {
         throw new UncheckedIOException(name + " could not read " + reads + ": " + e.getMessage(), e);
@@ -245,6 +245,14 @@ public final class IndependentReaders {
   /** hudi-rs (the {@code hudi} package on PyPI) through its Python binding. */
   public static Reader hudiRs() {
     return new Reader("hudi-rs", List.of("--engine", "hudi-rs"));
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
   }
 
   private static PythonVenv venv() {

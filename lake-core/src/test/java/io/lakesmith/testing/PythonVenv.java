@@ -22,8 +22,9 @@ import java.util.concurrent.TimeUnit;
  * created with {@code python3 -m venv} (or {@code $LAKE_TEST_PYTHON}) and filled with a pinned requirements file by
  * pip. Idempotent: a stamp file in the venv holds the SHA-256 of the requirements it was built from, and a venv whose
  * stamp matches is reused as is; any other is rebuilt from scratch. Concurrent JVMs serialize on a lock file in
- * {@code home}. Every failure (no python3, no venv module, pip error) is an {@link IllegalStateException} whose first
- * line says what is missing; pip's output is in {@code <home>/install.log}. Nothing is ever skipped.
+ * {@code home}, threads of one JVM on a monitor. Every failure (no python3, no venv module, pip error) is an
+ * {@link IllegalStateException} whose first line says what is missing; pip's output is in {@code <home>/install.log}.
+ * Nothing is ever skipped.
  */
 public final class PythonVenv {
 
@@ -46,9 +47,12 @@ public final class PythonVenv {
     PythonVenv env = new PythonVenv(home.toAbsolutePath());
     try {
       Files.createDirectories(env.home);
-      try (FileChannel ch = FileChannel.open(env.home.resolve(".install.lock"), StandardOpenOption.CREATE,
-          StandardOpenOption.WRITE); FileLock ignored = ch.lock()) {
-        env.install(requirements, purpose);
+      // the file lock serializes JVMs; a JVM may hold it only once, so its threads take turns first
+      synchronized (PythonVenv.class) {
+        try (FileChannel ch = FileChannel.open(env.home.resolve(".install.lock"), StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE); FileLock ignored = ch.lock()) {
+          env.install(requirements, purpose);
+        }
       }
     } catch (IOException e) {
       throw new IllegalStateException("cannot set up the Python venv for " + purpose + " under " + env.home + ": "

@@ -27,8 +27,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,85 +64,113 @@ class ReaderCompatibilityTest {
 
   private static DmsHistory history;
   private static final List<Table> TABLES = new ArrayList<>();
+  /** The readers' results, started together once the tables are written (each reader is its own process). */
+  private static final Map<String, CompletableFuture<Map<Read, Result>>> READS = new LinkedHashMap<>();
+  private static ExecutorService pool;
 
   @BeforeAll
-  static void writeTables() throws IOException {
+  static void writeTablesAndStartReaders() throws Exception {
     history = DmsHistory.generate(SEED);
-    Path dms = tmp.resolve("dms");
-    Map<String, TableSpec> specs = new LinkedHashMap<>();
-    for (TableVersion version : List.of(TableVersion.V6, TableVersion.V8)) {
-      for (TableType type : TableType.values()) {
-        String name = (type == TableType.COPY_ON_WRITE ? "cow" : "mor") + "_v" + version.code();
-        specs.put(name, DmsHistory.spec(tmp.resolve("lake").resolve(name).toString(), type).build());
-      }
-    }
-    for (int phase = 0; phase < history.phases(); phase++) {
-      history.writePhase(phase, dms);
-      for (Map.Entry<String, TableSpec> e : specs.entrySet()) {
-        apply(dms, e.getValue(), versionOf(e.getKey()));
-        if (phase == history.phases() - 2 && e.getValue().type() == TableType.MERGE_ON_READ) {
-          compact(e.getValue(), versionOf(e.getKey()));
+    pool = Executors.newFixedThreadPool(3);
+    long start = System.nanoTime();
+    List<Future<List<Table>>> written = new ArrayList<>();
+    ExecutorService writers = Executors.newFixedThreadPool(2);
+    try {
+      for (TableVersion version : List.of(TableVersion.V6, TableVersion.V8)) {
+        for (TableType type : TableType.values()) {
+          written.add(writers.submit(() -> write(type, version)));
         }
       }
-    }
-    for (Map.Entry<String, TableSpec> e : specs.entrySet()) {
-      TableSpec spec = e.getValue();
-      TableVersion version = versionOf(e.getKey());
-      if (spec.type() == TableType.COPY_ON_WRITE) {
-        clean(spec, version);
-        TABLES.add(new Table(e.getKey(), spec.type(), version, spec.basePath(), List.of(Read.snapshot(spec.basePath()))));
-        continue;
+      for (Future<List<Table>> f : written) {
+        TABLES.addAll(f.get());
       }
-      assertThat(files(spec.basePath(), ".log.")).as("%s ends with log files on top of its base files", e.getKey())
-          .isNotEmpty();
-      Path compacted = tmp.resolve("lake").resolve(e.getKey() + "_compacted");
-      copyTree(Path.of(spec.basePath()), compacted);
-      TableSpec compactedSpec = spec.toBuilder().basePath(compacted.toString()).build();
-      compact(compactedSpec, version);
-      clean(compactedSpec, version);
-      clean(spec, version);
-      TABLES.add(new Table(e.getKey() + "_logs", spec.type(), version, spec.basePath(),
-          List.of(Read.snapshot(spec.basePath()))));
-      TABLES.add(new Table(e.getKey() + "_compacted", spec.type(), version, compacted.toString(),
-          List.of(Read.snapshot(compacted.toString()), Read.readOptimized(compacted.toString()))));
+    } finally {
+      writers.shutdownNow();
     }
     for (Table t : TABLES) {
       assertThat(tableVersion(t.basePath())).as("hoodie.table.version of %s", t.name()).isEqualTo(t.version().code());
     }
-    System.out.println("reader compatibility: " + history.summary() + "; tables " + TABLES.stream().map(Table::name)
-        .toList());
+    System.out.printf("reader compatibility: %s; tables %s written in %d s%n", history.summary(),
+        TABLES.stream().map(Table::name).toList(), (System.nanoTime() - start) / 1_000_000_000L);
+    start(IndependentReaders.spark("0.15.0"), TABLES.stream().filter(t -> t.version() == TableVersion.V6).toList());
+    start(IndependentReaders.spark("1.0.2"), TABLES);
+    start(IndependentReaders.hudiRs(), TABLES);
+  }
+
+  @AfterAll
+  static void stopReaders() {
+    if (pool != null) {
+      pool.shutdownNow();
+    }
   }
 
   @Test
   void sparkWithHudi0150ReadsVersion6Tables() {
-    check(IndependentReaders.spark("0.15.0"), TABLES.stream().filter(t -> t.version() == TableVersion.V6).toList());
+    check("spark+hudi-0.15.0");
   }
 
   @Test
   void sparkWithHudi102ReadsAllTables() {
-    check(IndependentReaders.spark("1.0.2"), TABLES);
+    check("spark+hudi-1.0.2");
   }
 
   @Test
   void hudiRsReadsAllTables() {
-    check(IndependentReaders.hudiRs(), TABLES);
+    check("hudi-rs");
   }
 
-  /** One reader process for all the tables; every read must give exactly the expected rows. */
-  private static void check(Reader reader, List<Table> tables) {
-    List<Read> reads = new ArrayList<>();
-    Map<Read, Table> tableOf = new LinkedHashMap<>();
-    for (Table t : tables) {
-      for (Read r : t.reads()) {
-        reads.add(r);
-        tableOf.put(r, t);
+  /**
+   * One table's life: the three apply runs (MOR: compacted before the last), then clean; a MOR table is also copied
+   * and the copy compacted and cleaned. Each table has its own DMS root, so tables are written in parallel.
+   */
+  private static List<Table> write(TableType type, TableVersion version) throws IOException {
+    String name = (type == TableType.COPY_ON_WRITE ? "cow" : "mor") + "_v" + version.code();
+    Path dms = tmp.resolve("dms-" + name);
+    TableSpec spec = DmsHistory.spec(tmp.resolve("lake").resolve(name).toString(), type).build();
+    for (int phase = 0; phase < history.phases(); phase++) {
+      history.writePhase(phase, dms);
+      apply(dms, spec, version);
+      if (phase == history.phases() - 2 && type == TableType.MERGE_ON_READ) {
+        compact(spec, version);
       }
     }
-    Map<Read, Result> results = reader.read(reads);
+    if (type == TableType.COPY_ON_WRITE) {
+      clean(spec, version);
+      return List.of(new Table(name, type, version, spec.basePath(), List.of(Read.snapshot(spec.basePath()))));
+    }
+    assertThat(files(spec.basePath(), ".log.")).as("%s ends with log files on top of its base files", name)
+        .isNotEmpty();
+    Path compacted = tmp.resolve("lake").resolve(name + "_compacted");
+    copyTree(Path.of(spec.basePath()), compacted);
+    TableSpec compactedSpec = spec.toBuilder().basePath(compacted.toString()).build();
+    compact(compactedSpec, version);
+    clean(compactedSpec, version);
+    clean(spec, version);
+    return List.of(new Table(name + "_logs", type, version, spec.basePath(), List.of(Read.snapshot(spec.basePath()))),
+        new Table(name + "_compacted", type, version, compacted.toString(),
+            List.of(Read.snapshot(compacted.toString()), Read.readOptimized(compacted.toString()))));
+  }
+
+  private static void start(Reader reader, List<Table> tables) {
+    List<Read> reads = new ArrayList<>();
+    tables.forEach(t -> reads.addAll(t.reads()));
+    READS.put(reader.name(), CompletableFuture.supplyAsync(() -> {
+      long start = System.nanoTime();
+      Map<Read, Result> results = reader.read(reads);
+      System.out.printf("  %s read %d tables in %d s%n", reader.name(), tables.size(),
+          (System.nanoTime() - start) / 1_000_000_000L);
+      return results;
+    }, pool));
+  }
+
+  /** Every read of {@code reader} must have given exactly the expected rows. */
+  private static void check(String reader) {
+    Map<Read, Result> results = READS.get(reader).join();
+    Map<String, String> tableOf = new LinkedHashMap<>();
+    TABLES.forEach(t -> t.reads().forEach(r -> tableOf.put(r.basePath(), t.name())));
     SoftAssertions softly = new SoftAssertions();
     for (Map.Entry<Read, Result> e : results.entrySet()) {
-      Table t = tableOf.get(e.getKey());
-      String what = reader.name() + " " + e.getKey().query() + " of " + t.name();
+      String what = reader + " " + e.getKey().query() + " of " + tableOf.get(e.getKey().basePath());
       Result result = e.getValue();
       if (result.failed()) {
         System.out.println("  " + what + ": FAILED " + result.error());
@@ -156,10 +189,6 @@ class ReaderCompatibilityTest {
   }
 
   // ---- writing and maintaining the tables with Lakesmith's public API ----
-
-  private static TableVersion versionOf(String name) {
-    return name.endsWith("_v8") ? TableVersion.V8 : TableVersion.V6;
-  }
 
   private static void apply(Path dms, TableSpec spec, TableVersion version) {
     ApplyResult r = DmsApply.from(dms.toString()).table(spec).timestampColumn("TS")
