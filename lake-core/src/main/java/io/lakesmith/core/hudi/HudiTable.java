@@ -141,6 +141,35 @@ public final class HudiTable implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Takes the table's writer lease with {@code options} (reaching the table's storage as this table does) and
+   * attaches it ({@link #holding}); release it with {@link #releaseLease()}.
+   *
+   * @throws io.lakesmith.core.lock.ConcurrentWriterException when another writer held it for the whole wait
+   */
+  public io.lakesmith.core.lock.TableLease acquireLease(io.lakesmith.core.lock.LockOptions options) {
+    Preconditions.checkState(lease == null, "%s already holds a writer lease", spec.identifier());
+    io.lakesmith.core.lock.TableLease l = io.lakesmith.core.lock.TableLease.acquire(spec.basePath(),
+        HadoopConfigurations.settingsOf(hadoopConf), spec.identifier(), options);
+    try {
+      holding(l);
+    } catch (RuntimeException e) {
+      lease = null;
+      l.close();
+      throw e;
+    }
+    return l;
+  }
+
+  /** Releases and detaches the lease attached by {@link #acquireLease} or {@link #holding} (closing it). */
+  public void releaseLease() {
+    io.lakesmith.core.lock.TableLease l = lease;
+    lease = null;
+    if (l != null) {
+      l.close();
+    }
+  }
+
   /** The writer lease attached with {@link #holding}, if any. */
   public Optional<io.lakesmith.core.lock.TableLease> lease() {
     return Optional.ofNullable(lease);

@@ -6,7 +6,7 @@ import java.time.Instant;
 /**
  * Another process holds the lock (its lease has not expired) and the wait for it ran out: nothing was written. The
  * message is one line naming what is locked, the lock object, the holder (host, pid, process start) and when its
- * lease expires, e.g. {@code table hr.employees is being written by another writer: lock object
+ * lease expires, e.g. {@code table hr.employees is locked by another writer: lock object
  * s3://lake/hr/employees/.lakesmith/writer.lock is held by host ip-10-0-0-7 pid 4242 (started
  * 2026-05-01T10:00:00Z), lease expires 2026-05-01T10:05:00Z (waited 0 s)}.
  */
@@ -19,7 +19,7 @@ public class ConcurrentWriterException extends IllegalStateException {
   private final transient LockHolder holder;
 
   ConcurrentWriterException(String resource, String lockObject, LockHolder holder, Duration waited) {
-    super(resource + " is being written by another writer: lock object " + lockObject + " is held by "
+    super(resource + " is locked by another writer: lock object " + lockObject + " is held by "
         + holder.describe() + ", lease expires " + holder.expiresAt() + " (waited " + seconds(waited) + ")");
     this.resource = resource;
     this.lockObject = lockObject;
