@@ -110,7 +110,7 @@ final class TableApplier {
       run();
     } catch (ConcurrentWriterException | LeaseLostException e) {
       // one line: which table, which lock object, who holds it and until when (nothing was written)
-      LOG.warn("apply of {} not run: {}", id, e.getMessage());
+      LOG.info("apply of {} not run: {}", id, e.getMessage());
       report.error(e.getMessage());
     } catch (ApplyException | SchemaDriftException e) {
       LOG.error("apply of {} stopped: {}", id, e.getMessage());
