@@ -24,6 +24,8 @@ interface Run {
 
   String err();
 
+  String out();
+
   /** Where runs execute. */
   enum Mode { PROCESS, THREAD }
 
@@ -44,6 +46,11 @@ interface Run {
         @Override
         public String err() {
           return child.err();
+        }
+
+        @Override
+        public String out() {
+          return child.out();
         }
 
         @Override
@@ -81,6 +88,11 @@ interface Run {
       @Override
       public String err() {
         return err.toString(StandardCharsets.UTF_8);
+      }
+
+      @Override
+      public String out() {
+        return out.toString(StandardCharsets.UTF_8);
       }
 
       @Override

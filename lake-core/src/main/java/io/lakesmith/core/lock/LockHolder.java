@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,7 +26,8 @@ public final class LockHolder {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String HOST = hostName();
   private static final long PID = ProcessHandle.current().pid();
-  private static final Instant PROCESS_START = ProcessHandle.current().info().startInstant().orElse(null);
+  private static final Instant PROCESS_START = ProcessHandle.current().info().startInstant()
+      .map(i -> i.truncatedTo(ChronoUnit.MILLIS)).orElse(null);
 
   private final String owner;
   private final String host;
@@ -48,13 +50,15 @@ public final class LockHolder {
 
   /** This process as a holder: its host, pid and start time, with a new token. */
   static LockHolder self(String owner, Instant now, Duration lease) {
-    return new LockHolder(owner != null ? owner : HOST + "/" + PID, HOST, PID, PROCESS_START, now, now.plus(lease),
+    Instant ms = now.truncatedTo(ChronoUnit.MILLIS);
+    return new LockHolder(owner != null ? owner : HOST + "/" + PID, HOST, PID, PROCESS_START, ms, ms.plus(lease),
         UUID.randomUUID().toString());
   }
 
   /** The same holder with its lease renewed to {@code now + lease}. */
   LockHolder renewed(Instant now, Duration lease) {
-    return new LockHolder(owner, host, pid, processStart, acquiredAt, now.plus(lease), token);
+    return new LockHolder(owner, host, pid, processStart, acquiredAt, now.truncatedTo(ChronoUnit.MILLIS).plus(lease),
+        token);
   }
 
   /** The label of the holder: {@code host/pid} unless the holder chose another. */
