@@ -168,17 +168,28 @@ public final class LeaseLock implements AutoCloseable {
     return read();
   }
 
+  /** The current holder; empty when the object vanished (released meanwhile: the caller retries). */
   private Optional<LockHolder> read() {
     try (InputStream in = store.open(location.key())) {
       return Optional.of(LockHolder.parse(in.readAllBytes()));
     } catch (StorageException e) {
-      if (store.head(location.key()).isEmpty()) {
-        return Optional.empty(); // vanished
+      if (isMissing(e)) {
+        return Optional.empty();
       }
       throw e;
     } catch (IOException e) {
       throw new StorageException("cannot read lock object " + location + ": " + e.getMessage(), e);
     }
+  }
+
+  private static boolean isMissing(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      String n = c.getClass().getSimpleName();
+      if (n.equals("NoSuchKeyException") || n.equals("NoSuchFileException") || n.equals("FileNotFoundException")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
