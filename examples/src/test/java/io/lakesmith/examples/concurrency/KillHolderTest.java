@@ -30,9 +30,9 @@ class KillHolderTest {
     List<DmsFile> files = List.of(People.load(ROWS), People.cdc(1, ROWS), People.cdc(2, ROWS));
     People.write(dms, AwsSettings.defaults(), files);
 
-    // commits of 50 rows: the third is the first CDC upsert (log files of a merge-on-read table)
+    // commits of 50 rows: the third is the first upsert (log files of a merge-on-read table); lease 6 s
     ChildJvm holder = ChildJvm.start(tmp.resolve("logs"), "holder", HangBeforeCommit.class, Map.of(),
-        List.of(dms, base, "10", "4", "50"));
+        List.of(dms, base, "6", "3", "50"));
     String instant = holder.awaitLine("HOLDING ", 300).substring("HOLDING ".length());
     long pid = holder.pid();
     holder.kill9();
