@@ -171,6 +171,15 @@ final class HudiConfigs {
     p.put(HoodieCompactionConfig.PARQUET_SMALL_FILE_LIMIT.key(), Long.toString(o.smallFileLimitBytes()));
     // commits without data still commit: a batch whose rows were all filtered must still advance the checkpoint
     p.put(HoodieWriteConfig.ALLOW_EMPTY_COMMIT.key(), "true");
+    // Several writers (a retried apply, maintenance beside an apply, other Hudi engines): timeline changes happen
+    // under a lock and commits pass Hudi's conflict check. Failed writes of others are never rolled back eagerly at
+    // the start of a write (that rolled back a live writer's commit in flight and wedged the timeline); a writer
+    // holding the table lease rolls back dead writers' instants itself (FailedWrites), Hudi's cleaner those whose
+    // heartbeat expired.
+    p.put(HoodieWriteConfig.WRITE_CONCURRENCY_MODE.key(), "OPTIMISTIC_CONCURRENCY_CONTROL");
+    p.put(org.apache.hudi.config.HoodieCleanConfig.FAILED_WRITES_CLEANER_POLICY.key(), "LAZY");
+    o.commitLock().checkAvailable();
+    p.putAll(o.commitLock().hudiProperties());
     p.putAll(o.extraOptions());
     // Overriding any option: write at the table's version and never upgrade it. Without both, Hudi 1.x writes (and
     // upgrades the table to) version 9, which Athena, Glue 5.0/5.1 and Hudi 0.x cannot read.
