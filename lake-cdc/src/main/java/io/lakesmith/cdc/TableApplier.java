@@ -269,6 +269,12 @@ final class TableApplier {
         if (rowNo <= skip) {
           continue;
         }
+        if (batch.rows >= ctx.maxRowsPerCommit()) {
+          // a full batch commits once the next row exists: one that fills at the last row of the input would
+          // otherwise commit as a partial file, followed by an empty commit marking the file done
+          p = rowNo > 1 ? p.withPartial(key, rowNo - 1) : p;
+          flush(p);
+        }
         report.add(RunReport.ROWS_READ, 1);
         if (batch.isEmpty() && quarantine.size() == 0) {
           batch.start(f, rowNo);
@@ -286,10 +292,6 @@ final class TableApplier {
         }
         add(row);
         batch.noteFile(f.key());
-        if (batch.rows >= ctx.maxRowsPerCommit()) {
-          p = p.withPartial(key, rowNo);
-          flush(p);
-        }
       }
     }
     ctx.listener().fileFinished(id.toString(), f.key(), rowNo);
