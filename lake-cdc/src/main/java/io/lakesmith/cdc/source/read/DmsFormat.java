@@ -21,12 +21,14 @@ public final class DmsFormat {
   private final CsvOptions csv;
   private final boolean includeOpForFullLoad;
   private final boolean cdcIncludesOp;
+  private final boolean cdcInsertsOnly;
   private final Path tempDirectory;
 
   private DmsFormat(Builder b) {
     this.csv = b.csv;
     this.includeOpForFullLoad = b.includeOpForFullLoad;
     this.cdcIncludesOp = b.cdcIncludesOp;
+    this.cdcInsertsOnly = b.cdcInsertsOnly;
     this.tempDirectory = b.tempDirectory;
   }
 
@@ -41,7 +43,7 @@ public final class DmsFormat {
 
   public Builder toBuilder() {
     return new Builder().csv(csv).includeOpForFullLoad(includeOpForFullLoad).cdcIncludesOp(cdcIncludesOp)
-        .tempDirectory(tempDirectory);
+        .cdcInsertsOnly(cdcInsertsOnly).tempDirectory(tempDirectory);
   }
 
   public CsvOptions csv() {
@@ -61,6 +63,15 @@ public final class DmsFormat {
     return cdcIncludesOp;
   }
 
+  /**
+   * Whether the task writes only inserts ({@code CdcInsertsOnly=true}), so a CDC file without an {@code Op} column
+   * holds inserts. Otherwise such a file is an error: its updates and deletes could not be told from inserts. True
+   * when declared, and implied by {@code cdcIncludesOp(false)} (DMS leaves Op out only for inserts-only tasks).
+   */
+  public boolean cdcInsertsOnly() {
+    return cdcInsertsOnly || !cdcIncludesOp;
+  }
+
   /** Where Parquet files are staged; empty means {@code java.io.tmpdir}. */
   public Optional<Path> tempDirectory() {
     return Optional.ofNullable(tempDirectory);
@@ -73,17 +84,18 @@ public final class DmsFormat {
     }
     DmsFormat f = (DmsFormat) o;
     return csv.equals(f.csv) && includeOpForFullLoad == f.includeOpForFullLoad && cdcIncludesOp == f.cdcIncludesOp
-        && Objects.equals(tempDirectory, f.tempDirectory);
+        && cdcInsertsOnly == f.cdcInsertsOnly && Objects.equals(tempDirectory, f.tempDirectory);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(csv, includeOpForFullLoad, cdcIncludesOp, tempDirectory);
+    return Objects.hash(csv, includeOpForFullLoad, cdcIncludesOp, cdcInsertsOnly, tempDirectory);
   }
 
   @Override
   public String toString() {
     return "DmsFormat{" + csv + ", includeOpForFullLoad=" + includeOpForFullLoad + ", cdcIncludesOp=" + cdcIncludesOp
+        + (cdcInsertsOnly ? ", cdcInsertsOnly" : "")
         + (tempDirectory == null ? "" : ", tempDirectory=" + tempDirectory) + "}";
   }
 
@@ -92,6 +104,7 @@ public final class DmsFormat {
     private CsvOptions csv = CsvOptions.defaults();
     private boolean includeOpForFullLoad;
     private boolean cdcIncludesOp = true;
+    private boolean cdcInsertsOnly;
     private Path tempDirectory;
 
     private Builder() {}
@@ -108,6 +121,12 @@ public final class DmsFormat {
 
     public Builder cdcIncludesOp(boolean value) {
       this.cdcIncludesOp = value;
+      return this;
+    }
+
+    /** {@code CdcInsertsOnly=true}: CDC files without an {@code Op} column hold inserts (see {@link #cdcInsertsOnly()}). */
+    public Builder cdcInsertsOnly(boolean value) {
+      this.cdcInsertsOnly = value;
       return this;
     }
 
