@@ -128,7 +128,7 @@ final class ReportingDecoder extends Reader {
         if (bytes.position() < nul) {
           damage(out, nul - bytes.position(), "invalid " + charsetName); // a sequence cut short by the NUL
         } else {
-          marks.add(new Mark(consumed, "NUL byte 0x00, which is not text"));
+          marks.add(new Mark(consumed, "NUL byte 0x00 (not text)"));
           bytes.get();
           consumed++;
           emit(out, NUL);
@@ -177,7 +177,7 @@ final class ReportingDecoder extends Reader {
       if (cbuf[i] == REPLACEMENT) {
         marks.add(new Mark(consumed, null));
       } else if (cbuf[i] == NUL) {
-        marks.add(new Mark(consumed, "NUL character U+0000, which is not text"));
+        marks.add(new Mark(consumed, "NUL character U+0000 (not text)"));
       }
     }
     if (to > from) {
