@@ -124,6 +124,16 @@ public final class DmsApply {
     return this;
   }
 
+  /**
+   * Declares that the DMS task writes only inserts ({@code CdcInsertsOnly=true}): CDC files without an {@code Op}
+   * column are then inserts. Without it such a file fails the table, since its updates and deletes could not be told
+   * from inserts. Shortcut for {@link #format} with {@link DmsFormat#cdcInsertsOnly()} set.
+   */
+  public DmsApply cdcInsertsOnly(boolean value) {
+    this.format = format.toBuilder().cdcInsertsOnly(value).build();
+    return this;
+  }
+
   /** What happens to bad rows; default {@link ApplyMode#STRICT}. */
   public DmsApply mode(ApplyMode value) {
     this.mode = Preconditions.checkNotNull(value);
