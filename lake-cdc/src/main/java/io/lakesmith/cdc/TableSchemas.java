@@ -119,7 +119,8 @@ final class TableSchemas {
         checkName(table, name, file);
         String declaredName = find(declared, name);
         ColumnType type = declaredName != null ? declared.get(declaredName) : c.getValue().orElse(ColumnType.STRING);
-        source.add(new Schema.Field(name, TableSpec.optional(type.toAvro()), null, JsonProperties.NULL_VALUE));
+        source.add(new Schema.Field(name, TableSpec.optional(type.toAvro(current.getFullName(), name)), null,
+            JsonProperties.NULL_VALUE));
         added.add(name + " " + type);
         continue;
       }
@@ -138,7 +139,7 @@ final class TableSchemas {
           if (source.get(i).name().equals(existing.get().name())) {
             Schema.Field f = source.get(i);
             // a widened column keeps its physical representation (bytes decimals stay bytes)
-            source.set(i, new Schema.Field(f.name(), TableSpec.optional(now.toAvroLike(f.schema())), f.doc(),
+            source.set(i, new Schema.Field(f.name(), TableSpec.optional(now.toAvroLike(f.schema(), current.getFullName(), f.name())), f.doc(),
                 JsonProperties.NULL_VALUE));
           }
         }

@@ -78,7 +78,7 @@ final class HudiSchemas {
       Preconditions.checkArgument(isNullable(inf.schema()) || !isNullable(tf.schema()),
           "column '%s' cannot become required", tf.name());
       // a widened column keeps its representation (bytes decimals stay bytes)
-      Schema widened = to.toAvroLike(tf.schema());
+      Schema widened = to.toAvroLike(tf.schema(), table.getFullName(), tf.name());
       fields.add(new Schema.Field(tf.name(), isNullable(tf.schema()) ? TableSpec.optional(widened) : widened,
           tf.doc(), tf.defaultVal()));
       changed = true;

@@ -17,10 +17,12 @@ import org.apache.avro.generic.GenericFixed;
  * epoch; decimals are fixed precision and scale: Avro {@code fixed} of the fewest bytes that hold the precision,
  * with the decimal logical type, which Parquet stores as {@code FIXED_LEN_BYTE_ARRAY} (the layout Spark and
  * Hudi-on-Spark write, and the one Spark's vectorized reader accepts; {@code bytes} decimals become Parquet
- * {@code BINARY}, which it rejects). The fixed type of {@code decimal(p,s)} is named
- * {@code io.lakesmith.types.decimal_p_s}: unique per type, so a schema may use one decimal type in several columns
- * and a column keeps its type name across schema versions. Tables written with {@code bytes} decimals keep them
- * for their existing columns ({@link #toAvroLike}).
+ * {@code BINARY}, which it rejects). In a table schema each decimal column has a fixed type of its own, named as
+ * Spark's and Hudi's Avro converters name it ({@code <record full name>.<column>.fixed}, see
+ * {@link #toAvro(String, String)}): readers that resolve log blocks against a schema converted from Spark types
+ * (Hudi on Spark reading merge-on-read logs) then find the same names, readers that cannot follow named
+ * references (hudi-rs) never meet one, and a column keeps its type name across schema versions. Tables written
+ * with {@code bytes} decimals keep them for their existing columns ({@link #toAvroLike}).
  */
 public final class ColumnType {
 
@@ -37,7 +39,7 @@ public final class ColumnType {
   public static final ColumnType TIMESTAMP = new ColumnType(Kind.TIMESTAMP, 0, 0);
   public static final ColumnType BYTES = new ColumnType(Kind.BYTES, 0, 0);
 
-  /** The namespace of the Avro fixed types of decimals. */
+  /** The namespace of the Avro fixed types of decimals outside a table schema ({@link #toAvro()}). */
   public static final String DECIMAL_NAMESPACE = "io.lakesmith.types";
 
   private static final Conversions.DecimalConversion DECIMALS = new Conversions.DecimalConversion();
@@ -139,8 +141,24 @@ public final class ColumnType {
     return scale;
   }
 
-  /** The Avro schema of this type (not nullable). */
+  /**
+   * The Avro schema of this type (not nullable) as a type on its own; decimals get a fixed type named by
+   * precision and scale. A column of a table schema uses {@link #toAvro(String, String)}.
+   */
   public Schema toAvro() {
+    return avro(DECIMAL_NAMESPACE, "decimal_" + precision + "_" + scale);
+  }
+
+  /**
+   * The Avro schema of this type (not nullable) for column {@code column} of the record named
+   * {@code recordFullName}: a decimal is a fixed type named {@code <recordFullName>.<column>.fixed}, the name
+   * Spark's {@code SchemaConverters.toAvroType} and Hudi's converter give it.
+   */
+  public Schema toAvro(String recordFullName, String column) {
+    return avro(recordFullName + "." + column, "fixed");
+  }
+
+  private Schema avro(String fixedNamespace, String fixedName) {
     switch (kind) {
       case BOOLEAN: return Schema.create(Schema.Type.BOOLEAN);
       case INT: return Schema.create(Schema.Type.INT);
@@ -152,7 +170,7 @@ public final class ColumnType {
       case TIMESTAMP: return LogicalTypes.timestampMicros().addToSchema(Schema.create(Schema.Type.LONG));
       case BYTES: return Schema.create(Schema.Type.BYTES);
       case DECIMAL: return LogicalTypes.decimal(precision, scale).addToSchema(
-          Schema.createFixed("decimal_" + precision + "_" + scale, null, DECIMAL_NAMESPACE, decimalBytes(precision)));
+          Schema.createFixed(fixedName, null, fixedNamespace, decimalBytes(precision)));
       default: throw new AssertionError(kind);
     }
   }
@@ -160,13 +178,14 @@ public final class ColumnType {
   /**
    * The Avro schema of this type for a column whose current (possibly nullable) schema is {@code existing}: a
    * decimal stays {@code bytes}-backed in a column that is {@code bytes} today (tables written before decimals
-   * were fixed), so an existing column never changes its physical type; otherwise {@link #toAvro()}.
+   * were fixed), so an existing column never changes its physical type; otherwise
+   * {@link #toAvro(String, String)}.
    */
-  public Schema toAvroLike(Schema existing) {
+  public Schema toAvroLike(Schema existing, String recordFullName, String column) {
     if (kind == Kind.DECIMAL && existing != null && nonNull(existing).getType() == Schema.Type.BYTES) {
       return LogicalTypes.decimal(precision, scale).addToSchema(Schema.create(Schema.Type.BYTES));
     }
-    return toAvro();
+    return toAvro(recordFullName, column);
   }
 
   /** The fewest bytes whose two's complement holds every unscaled value of {@code precision} digits (as Spark). */

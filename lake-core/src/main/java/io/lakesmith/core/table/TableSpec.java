@@ -128,14 +128,19 @@ public final class TableSpec {
 
   /**
    * The Avro record schema for a list of typed columns: every field optional ({@code ["null", type]}, default
-   * null) so that later schema evolution and key-only DMS delete rows stay representable.
+   * null) so that later schema evolution and key-only DMS delete rows stay representable. The record is named as
+   * Hudi's Spark writer names a table's record ({@code hoodie.<table>.<table>_record}, the table name sanitized as
+   * Hudi sanitizes it), and so are the fixed types of its decimals ({@link ColumnType#toAvro(String, String)}).
    */
-  public static Schema avroSchema(String recordName, Map<String, ColumnType> columns) {
+  public static Schema avroSchema(String table, Map<String, ColumnType> columns) {
+    String name = avroName(table);
+    String fullName = "hoodie." + name + "." + name + "_record";
     List<Schema.Field> fields = new ArrayList<>();
     for (Map.Entry<String, ColumnType> c : columns.entrySet()) {
-      fields.add(new Schema.Field(c.getKey(), optional(c.getValue().toAvro()), null, JsonProperties.NULL_VALUE));
+      fields.add(new Schema.Field(c.getKey(), optional(c.getValue().toAvro(fullName, c.getKey())), null,
+          JsonProperties.NULL_VALUE));
     }
-    return Schema.createRecord(avroName(recordName), null, "io.lakesmith", false, fields);
+    return Schema.createRecord(name + "_record", null, "hoodie." + name, false, fields);
   }
 
   /** {@code ["null", schema]}. */
@@ -144,9 +149,10 @@ public final class TableSpec {
         : Schema.createUnion(Schema.create(Schema.Type.NULL), schema);
   }
 
+  /** As Hudi's {@code HoodieAvroUtils.sanitizeName}: an invalid first character becomes "__", others "_". */
   private static String avroName(String name) {
-    String n = name.replaceAll("[^A-Za-z0-9_]", "_");
-    return Character.isDigit(n.charAt(0)) ? "_" + n : n;
+    String n = name.isEmpty() || name.substring(0, 1).matches("[A-Za-z_]") ? name : "__" + name.substring(1);
+    return n.replaceAll("[^A-Za-z0-9_]", "_");
   }
 
   /** Builder of {@link TableSpec}. */

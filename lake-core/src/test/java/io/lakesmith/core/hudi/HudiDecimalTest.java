@@ -57,7 +57,7 @@ class HudiDecimalTest {
     c.put("small", small);
     c.put("mid", ColumnType.decimal(18, 4));
     c.put("big", ColumnType.decimal(38, 10));
-    c.put("small2", small); // the same decimal type twice in one schema: one named fixed type
+    c.put("small2", small); // the same decimal type twice in one schema: a fixed type per column
     return c;
   }
 
@@ -88,8 +88,12 @@ class HudiDecimalTest {
   void decimalsAreFixedLengthInParquetAndReadBackExactly(TableType type) throws IOException {
     TableSpec spec = spec(type, columns(ColumnType.decimal(9, 2)));
     Schema schema = spec.schema().orElseThrow();
+    // named as Spark's and Hudi's converters name them: one fixed type per column, no shared named references
+    assertThat(schema.getFullName()).isEqualTo("hoodie.orders.orders_record");
     assertThat(ColumnType.nonNull(schema.getField("small").schema()).getFullName())
-        .isEqualTo("io.lakesmith.types.decimal_9_2");
+        .isEqualTo("hoodie.orders.orders_record.small.fixed");
+    assertThat(ColumnType.nonNull(schema.getField("small2").schema()).getFullName())
+        .isEqualTo("hoodie.orders.orders_record.small2.fixed");
     HudiWriteOptions options = HudiWriteOptions.builder().orderingField("seq").build();
     try (HudiTable table = HudiTables.createOrOpen(spec, null, options, LOCAL)) {
       table.insert(List.of(row(schema, 1, 1, "1234567.89", "12345678901234.5678",
