@@ -251,7 +251,7 @@ public final class DmsApply {
             RunReport.Builder r = RunReport.builder("apply", id.toString()).detail("target", e.getValue().basePath());
             stray.forEach(r::warning);
             if (mode == ApplyMode.STRICT) {
-              r.error("strict mode: " + none);
+              r.error("strict mode: " + none + (stray.isEmpty() ? "" : "; " + String.join("; ", stray)));
             } else {
               r.warning(none);
             }

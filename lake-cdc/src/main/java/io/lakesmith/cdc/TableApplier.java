@@ -356,10 +356,11 @@ final class TableApplier {
     Map<String, Optional<ColumnType>> fileColumns = new LinkedHashMap<>();
     for (int i = 0; i < columns.size(); i++) {
       fileColumns.put(columns.name(i), columns.schema(i).flatMap(TableApplier::typeOf));
+      TableSchemas.checkName(id.toString(), columns.name(i), f.key() + (f.format() == DmsFile.Format.CSV
+          ? " line 1, field " : " (Parquet schema), field ") + columns.fieldNumber(i));
     }
     if (schema == null) {
       Map<String, ColumnType> initial = new LinkedHashMap<>();
-      fileColumns.keySet().forEach(n -> TableSchemas.checkName(id.toString(), n, f.key()));
       fileColumns.forEach((n, t) -> initial.put(n, t.orElse(ColumnType.STRING)));
       schema = TableSchemas.initial(spec, initial, ctx.tenantColumn());
       converter = RowConverter.of(schema, spec.recordKey());

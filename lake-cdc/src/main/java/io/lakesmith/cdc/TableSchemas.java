@@ -159,10 +159,13 @@ final class TableSchemas {
 
   private static final java.util.regex.Pattern AVRO_NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-  /** Hudi columns are Avro names: a file column that cannot be one stops the table with a clear message. */
-  static void checkName(String table, String name, String file) {
+  /**
+   * Hudi columns are Avro names: a file column that cannot be one stops the table with a clear message naming
+   * {@code where} (file, line, field).
+   */
+  static void checkName(String table, String name, String where) {
     if (!AVRO_NAME.matcher(name).matches()) {
-      throw new ApplyException("table " + table + ": " + file + " has a column named '" + name + "', which cannot be a"
+      throw new ApplyException("table " + table + ": " + where + ": a column named '" + name + "', which cannot be a"
           + " Hudi column name (letters, digits and _, not starting with a digit): rename it in the DMS task"
           + " (a transformation rule) or declare the table's columns", (Throwable) null);
     }

@@ -138,7 +138,8 @@ final class ReportingDecoder extends Reader {
           break;
         }
         done = true;
-      } else {
+      } else if (out.position() == off) {
+        // read more only when nothing was decoded: a read that fails (truncated gzip) must not lose decoded text
         fill();
       }
     }
