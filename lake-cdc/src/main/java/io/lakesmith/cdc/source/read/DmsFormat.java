@@ -10,7 +10,9 @@ import java.util.Optional;
  *
  * <p>Whether a file has an {@code Op} column is read from the file when it says so: a CSV header or a Parquet
  * schema whose first column is named {@code Op}, or an expected column list starting with {@code Op}. Only for
- * CSV files without a header do {@link #includeOpForFullLoad()} and {@link #cdcIncludesOp()} decide.
+ * CSV files without a header do {@link #includeOpForFullLoad()} and {@link #cdcIncludesOp()} decide. A CDC file
+ * without {@code Op} is read (as inserts) only when the table is {@link #cdcInsertsOnly()}; otherwise reading it
+ * fails, since its updates and deletes could not be told from inserts.
  *
  * <p>Parquet needs random access, and {@link io.lakesmith.core.storage.ObjectStore} only streams: a Parquet file is
  * first copied (and un-gzipped when named {@code .gz}) to a temporary file in {@link #tempDirectory()}, which is
