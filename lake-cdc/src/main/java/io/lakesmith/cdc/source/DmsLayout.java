@@ -66,6 +66,9 @@ public final class DmsLayout {
     DmsListing.Builder listing = new DmsListing.Builder(root);
     try (Stream<ObjectInfo> objects = store.list(prefix)) {
       objects.forEach(info -> {
+        if (info.key().endsWith("/") && info.size() == 0) {
+          return; // an S3 "folder" marker (console, some tools): not an object DMS wrote, nor a stray file
+        }
         Object classified = classifyOrReason(root, info);
         if (classified instanceof DmsFile) {
           listing.add((DmsFile) classified);
