@@ -5,6 +5,7 @@ import io.lakesmith.cdc.source.DmsFile;
 import io.lakesmith.cdc.source.DmsLayout;
 import io.lakesmith.cdc.source.DmsListing;
 import io.lakesmith.cdc.source.DmsTableId;
+import io.lakesmith.cdc.source.UnrecognizedObject;
 import io.lakesmith.cdc.source.read.CsvOptions;
 import io.lakesmith.cdc.source.read.DmsFormat;
 import io.lakesmith.cdc.source.sequence.ChangeSequencer;
@@ -22,6 +23,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -134,6 +136,16 @@ public final class DmsApply {
     return this;
   }
 
+  /**
+   * Declares that the DMS task writes only inserts ({@code CdcInsertsOnly=true}): CDC files without an {@code Op}
+   * column are then inserts. Without it such a file fails the table, since its updates and deletes could not be told
+   * from inserts. Shortcut for {@link #format} with {@link DmsFormat#cdcInsertsOnly()} set.
+   */
+  public DmsApply cdcInsertsOnly(boolean value) {
+    this.format = format.toBuilder().cdcInsertsOnly(value).build();
+    return this;
+  }
+
   /** What happens to bad rows; default {@link ApplyMode#STRICT}. */
   public DmsApply mode(ApplyMode value) {
     this.mode = Preconditions.checkNotNull(value);
@@ -222,19 +234,32 @@ public final class DmsApply {
     return this;
   }
 
-  /** Lists the root once, then applies every given table that has files; returns one report per table. */
+  /**
+   * Lists the root once, then applies every given table; returns one report per table. A table's folder is matched
+   * ignoring case ({@code HR/EMPLOYEES} for {@code hr.employees}); two folders that differ only by case fail the
+   * table. Objects in a table's folder that are not DMS files, and a table with no files at all, are warnings, and
+   * failures in {@link ApplyMode#STRICT}: never a silent no-op.
+   */
   public ApplyResult execute() {
     Preconditions.checkState(!specs.isEmpty(), "no table to apply: add at least one TableSpec with table()");
     RunReport.Builder overall = RunReport.builder("apply", root.toUri());
+    Map<String, Throwable> failures = new LinkedHashMap<>();
     try (ObjectStore store = ObjectStores.open(root, aws)) {
       DmsListing listing = DmsLayout.scan(store, root);
       overall.add("tablesFound", listing.tables().size())
           .add("unrecognizedObjects", listing.unrecognized().size());
       List<String> withoutSpec = new ArrayList<>();
-      listing.tables().keySet().stream().filter(t -> !specs.containsKey(t)).forEach(t -> withoutSpec.add(t.toString()));
+      listing.tables().keySet().stream().filter(t -> specs.keySet().stream().noneMatch(t::equalsIgnoreCase))
+          .forEach(t -> withoutSpec.add(t.toString()));
       if (!withoutSpec.isEmpty()) {
         overall.detail("tablesWithoutSpec", String.join(",", withoutSpec));
         LOG.info("tables under {} without a spec (not applied): {}", root, withoutSpec);
+      }
+      List<UnrecognizedObject> elsewhere = new ArrayList<>(listing.unrecognized());
+      specs.keySet().forEach(id -> elsewhere.removeAll(listing.unrecognizedIn(id)));
+      if (!elsewhere.isEmpty()) {
+        overall.warning(elsewhere.size() + " object(s) under " + root.toUri() + " outside the applied tables' folders"
+            + " are not DMS data files and were ignored: " + sample(elsewhere));
       }
       ApplyContext ctx = new ApplyContext(store, aws, format, mode, maxRowsPerCommit, sequencer, listener,
           writeOptions, tenantColumn, tenantValue, lockOptions);
@@ -244,28 +269,95 @@ public final class DmsApply {
         return t;
       });
       try {
-        List<Future<RunReport>> results = new ArrayList<>();
+        Map<String, Future<RunReport>> results = new LinkedHashMap<>();
+        Map<String, TableApplier> appliers = new LinkedHashMap<>();
         for (Map.Entry<DmsTableId, TableSpec> e : specs.entrySet()) {
-          List<DmsFile> files = new ArrayList<>(listing.files(e.getKey()));
+          DmsTableId id = e.getKey();
+          List<DmsTableId> folders = listing.tablesMatching(id);
+          if (folders.size() > 1) {
+            results.put(id.toString(), CompletableFuture.completedFuture(notApplied(id, "source folders " + folders
+                + " differ only by case: which one holds " + id + " cannot be told; rename or remove the other",
+                true)));
+            continue;
+          }
+          List<DmsFile> files = new ArrayList<>(folders.isEmpty() ? List.of() : listing.files(folders.get(0)));
+          List<String> stray = new ArrayList<>();
+          listing.unrecognizedIn(id).forEach(u -> stray.add("not a DMS data file, ignored: " + u));
+          if (files.isEmpty() && listing.transactionFiles().isEmpty()) {
+            stray.forEach(w -> LOG.warn("{}: {}", id, w));
+            String none = "no DMS files for " + id + " under " + root.resolve(id.schema() + "/" + id.table()).toUri()
+                + " (folders are matched ignoring case)";
+            RunReport.Builder r = RunReport.builder("apply", id.toString()).detail("target", e.getValue().basePath());
+            stray.forEach(r::warning);
+            if (mode == ApplyMode.STRICT) {
+              r.error("strict mode: " + none + (stray.isEmpty() ? "" : "; " + String.join("; ", stray)));
+            } else {
+              r.warning(none);
+            }
+            LOG.warn("{}", none);
+            results.put(id.toString(), CompletableFuture.completedFuture(finished(id, r)));
+            continue;
+          }
+          stray.forEach(w -> LOG.warn("{}: {}", id, w));
           files.addAll(listing.transactionFiles());
           files.sort(DmsFile.ORDER);
-          TableApplier applier = new TableApplier(ctx, e.getValue(), files);
-          results.add(pool.submit(applier::apply));
+          TableApplier applier = new TableApplier(ctx, e.getValue(), files).sourceWarnings(stray);
+          appliers.put(id.toString(), applier);
+          results.put(id.toString(), pool.submit(applier::apply));
         }
-        for (Future<RunReport> f : results) {
-          overall.child(f.get());
+        for (Map.Entry<String, Future<RunReport>> f : results.entrySet()) {
+          try {
+            overall.child(f.getValue().get());
+          } catch (ExecutionException e) {
+            // one table's unexpected failure must not hide the others' results
+            failures.put(f.getKey(), e.getCause());
+            overall.child(RunReport.builder("apply", f.getKey()).error(Failures.describe(e.getCause())).finish());
+          }
+          TableApplier a = appliers.get(f.getKey());
+          if (a != null) {
+            a.failure().ifPresent(t -> failures.put(f.getKey(), t));
+          }
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         overall.error("interrupted");
-      } catch (ExecutionException e) {
-        overall.error("apply failed: " + e.getCause());
       } finally {
         pool.shutdownNow();
       }
     }
-    ApplyResult result = new ApplyResult(overall.finish());
+    ApplyResult result = new ApplyResult(overall.finish(), failures);
     LOG.info("apply of {}: {}", root, result.report());
     return result;
+  }
+
+  private RunReport notApplied(DmsTableId id, String error, boolean failed) {
+    RunReport.Builder r = RunReport.builder("apply", id.toString()).detail("target", specs.get(id).basePath());
+    if (failed) {
+      r.error(error);
+    } else {
+      r.warning(error);
+    }
+    LOG.warn("{}: {}", id, error);
+    return finished(id, r);
+  }
+
+  /** The finished report, after telling the listener (whose failure is recorded, never thrown). */
+  private RunReport finished(DmsTableId id, RunReport.Builder r) {
+    RunReport done = r.finish();
+    try {
+      listener.tableFinished(id.toString(), done);
+    } catch (RuntimeException e) {
+      r.error("the ApplyListener failed in tableFinished: " + Failures.describe(e));
+      done = r.finish();
+    }
+    return done;
+  }
+
+  private static String sample(List<UnrecognizedObject> objects) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < Math.min(5, objects.size()); i++) {
+      sb.append(i == 0 ? "" : "; ").append(objects.get(i));
+    }
+    return objects.size() > 5 ? sb + "; ..." : sb.toString();
   }
 }

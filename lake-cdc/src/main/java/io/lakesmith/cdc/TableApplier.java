@@ -8,6 +8,7 @@ import io.lakesmith.cdc.source.convert.ConvertedRow;
 import io.lakesmith.cdc.source.convert.RowConverter;
 import io.lakesmith.cdc.source.read.DmsColumns;
 import io.lakesmith.cdc.source.read.DmsOp;
+import io.lakesmith.cdc.source.read.DmsReadException;
 import io.lakesmith.cdc.source.read.DmsReaders;
 import io.lakesmith.cdc.source.read.DmsRow;
 import io.lakesmith.cdc.source.read.DmsRowException;
@@ -90,6 +91,9 @@ final class TableApplier {
   private Batch batch;
   private QuarantineWriter quarantine;
   private final List<String> schemaChanges = new ArrayList<>();
+  private Throwable failure;
+  private List<String> sourceWarnings = List.of();
+  private final Map<String, String> hashes = new java.util.HashMap<>();
 
   TableApplier(ApplyContext ctx, TableSpec spec, List<DmsFile> files) {
     this.ctx = ctx;
@@ -103,21 +107,38 @@ final class TableApplier {
     this.hudiKey = ImmutableList.copyOf(key);
   }
 
+  /**
+   * Problems the listing found in the table's source folder (objects that are not DMS files): warnings, and in
+   * {@link ApplyMode#STRICT} the reason the table is not applied at all.
+   */
+  TableApplier sourceWarnings(List<String> warnings) {
+    this.sourceWarnings = ImmutableList.copyOf(warnings);
+    return this;
+  }
+
   RunReport apply() {
     report.detail("target", spec.basePath());
+    sourceWarnings.forEach(report::warning);
     try {
+      if (!sourceWarnings.isEmpty() && ctx.mode() == ApplyMode.STRICT) {
+        throw new ApplyException("table " + id + ": strict mode and the source folder holds objects that are not DMS"
+            + " files, so nothing was applied: " + String.join("; ", sourceWarnings), (Throwable) null);
+      }
       lease = TableLease.acquire(spec.basePath(), ctx.aws(), id.toString(), ctx.lockOptions());
       run();
     } catch (ConcurrentWriterException | LeaseLostException e) {
       // one line: which table, which lock object, who holds it and until when (nothing was written)
       LOG.info("apply of {} not run: {}", id, e.getMessage());
       report.error(e.getMessage());
-    } catch (ApplyException | SchemaDriftException e) {
+    } catch (ApplyException | SchemaDriftException | DmsReadException e) {
       LOG.error("apply of {} stopped: {}", id, e.getMessage());
       report.error(e.getMessage());
     } catch (RuntimeException e) {
-      LOG.error("apply of {} failed", id, e);
-      report.error(e.getClass().getSimpleName() + ": " + e.getMessage());
+      String message = Failures.describe(e);
+      LOG.error("apply of {} failed: {}", id, message);
+      LOG.debug("apply of {} failed", id, e);
+      failure = e;
+      report.error(message);
     } finally {
       if (table != null) {
         table.close();
@@ -130,8 +151,20 @@ final class TableApplier {
       }
     }
     RunReport r = report.finish();
-    ctx.listener().tableFinished(id.toString(), r);
+    try {
+      ctx.listener().tableFinished(id.toString(), r);
+    } catch (RuntimeException e) {
+      // the table's work is done; the host's callback failing is its error, and it must not stop other tables
+      LOG.error("apply of {}: the listener failed in tableFinished: {}", id, Failures.describe(e));
+      report.error("the ApplyListener failed in tableFinished: " + Failures.describe(e));
+      r = report.finish();
+    }
     return r;
+  }
+
+  /** The unexpected exception that failed the table, if any (for a caller that wants its stack trace). */
+  Optional<Throwable> failure() {
+    return Optional.ofNullable(failure);
   }
 
   private TableSpec hudiSpec() {
@@ -152,8 +185,14 @@ final class TableApplier {
     return ctx.tenantValue().map(t -> t + ":").orElse("") + f.relativePath();
   }
 
-  private static String fingerprint(DmsFile f) {
-    return Long.toString(f.size());
+  /** The identity to record for a file: as listed, plus a content hash where the store lists no entity tag. */
+  private FileIdentity identity(DmsFile f) {
+    FileIdentity listed = FileIdentity.listed(f);
+    return listed.hasETag() ? listed : listed.withSha256(contentHash(f));
+  }
+
+  private String contentHash(DmsFile f) {
+    return hashes.computeIfAbsent(f.key(), k -> FileIdentity.sha256(ctx.store(), k));
   }
 
   private void run() {
@@ -187,8 +226,10 @@ final class TableApplier {
     for (DmsFile f : pending) {
       String key = checkpointKey(f);
       long skip = progress.partialFile().filter(key::equals).isPresent() ? progress.partialRows() : 0;
+      // identified before reading: if the file changes meanwhile, the next run sees a new identity and re-applies
+      String identity = identity(f).encode();
       progress = applyFile(f, key, skip, progress);
-      progress = progress.withFileDone(key, fingerprint(f));
+      progress = progress.withFileDone(key, identity);
     }
     flush(progress);
     report.detail("checkpointAfter", committed.toString());
@@ -204,13 +245,23 @@ final class TableApplier {
     for (DmsFile f : files) {
       Optional<String> fp = committed.appliedFingerprint(checkpointKey(f));
       if (fp.isPresent()) {
-        if (fp.get().equals(fingerprint(f))) {
+        FileIdentity stored = FileIdentity.parse(fp.get());
+        FileIdentity now = FileIdentity.listed(f);
+        FileIdentity.Match match = stored.compare(now);
+        if (match == FileIdentity.Match.CHECK_CONTENT) {
+          match = stored.sameContent(contentHash(f)) ? FileIdentity.Match.SAME : FileIdentity.Match.CHANGED;
+        }
+        if (match == FileIdentity.Match.SAME) {
           report.add(RunReport.FILES_SKIPPED, 1);
           lastApplied = f;
           continue;
         }
-        report.add(CHANGED_FILES, 1).detail("changedFile:" + f.relativePath(), "size " + fp.get() + " -> " + f.size());
-        LOG.warn("{}: {} changed since it was applied (size {} -> {}); applying it again", id, f.key(), fp.get(), f.size());
+        String change = stored.describeChange(now);
+        report.add(CHANGED_FILES, 1).detail("changedFile:" + f.relativePath(), change)
+            .warning(f.key() + " changed since it was applied (" + change + "): applied again");
+        LOG.warn("{}: {} changed since it was applied ({}); applying it again", id, f.key(), change);
+        // its keys are in the table already: bulk insert would add them twice
+        onlyFullLoadSoFar = false;
       }
       pending.add(f);
     }
@@ -299,15 +350,15 @@ final class TableApplier {
   }
 
   /**
-   * Column names for files without a header: the spec's columns, else (table already written) the table's
-   * source columns, else none (the file must then have a header or be Parquet).
+   * Column names for files without a header: the spec's columns, else the columns known so far (the table's, or
+   * those an earlier file of this run gave), else none (the file must then have a header or be Parquet).
    */
   private List<String> expectedColumns() {
     if (spec.schema().isPresent()) {
       return new ArrayList<>(spec.columns().keySet());
     }
     List<String> names = new ArrayList<>();
-    if (table != null && schema != null) {
+    if (schema != null) {
       for (Schema.Field f : schema.getFields()) {
         if (!TableSchemas.isBookkeeping(f.name()) && !f.name().equals(ctx.tenantColumn().orElse(null))) {
           names.add(f.name());
@@ -322,6 +373,8 @@ final class TableApplier {
     Map<String, Optional<ColumnType>> fileColumns = new LinkedHashMap<>();
     for (int i = 0; i < columns.size(); i++) {
       fileColumns.put(columns.name(i), columns.schema(i).flatMap(TableApplier::typeOf));
+      TableSchemas.checkName(id.toString(), columns.name(i), f.key() + (f.format() == DmsFile.Format.CSV
+          ? " line 1, field " : " (Parquet schema), field ") + columns.fieldNumber(i));
     }
     if (schema == null) {
       Map<String, ColumnType> initial = new LinkedHashMap<>();
@@ -403,6 +456,11 @@ final class TableApplier {
     }
     quarantine.add(first, row);
     report.add(RunReport.ROWS_QUARANTINED, 1);
+    if (first.kind() == RowError.Kind.UNREADABLE) {
+      // part of a file is set aside, not just a row: say so where a person looks
+      report.warning(first.toString());
+      LOG.warn("{}: {}", id, first);
+    }
     batch.quarantined++;
     ctx.listener().rowQuarantined(id.toString(), first);
   }

@@ -57,9 +57,16 @@ public final class DmsFile implements Comparable<DmsFile> {
   private final String ordinal;
   private final String segment;
   private final String datePartition;
+  private final java.time.Instant lastModified;
+  private final String eTag;
 
   DmsFile(StorageLocation location, String relativePath, DmsTableId table, Kind kind, Format format, boolean gzip,
       long size, String ordinal, String segment, String datePartition) {
+    this(location, relativePath, table, kind, format, gzip, size, ordinal, segment, datePartition, null, null);
+  }
+
+  DmsFile(StorageLocation location, String relativePath, DmsTableId table, Kind kind, Format format, boolean gzip,
+      long size, String ordinal, String segment, String datePartition, java.time.Instant lastModified, String eTag) {
     this.location = Preconditions.checkNotNull(location, "location");
     this.relativePath = Preconditions.checkNotNull(relativePath, "relativePath");
     Preconditions.checkArgument((table == null) == (kind == Kind.CDC_TXN), "only CDC_TXN files have no table");
@@ -71,6 +78,8 @@ public final class DmsFile implements Comparable<DmsFile> {
     this.ordinal = Preconditions.checkNotNull(ordinal, "ordinal");
     this.segment = segment;
     this.datePartition = datePartition;
+    this.lastModified = lastModified;
+    this.eTag = eTag;
   }
 
   /** Where the file is (bucket and key, or local path). */
@@ -118,6 +127,16 @@ public final class DmsFile implements Comparable<DmsFile> {
   /** Size in bytes as listed. */
   public long size() {
     return size;
+  }
+
+  /** Last-modified time as listed (storage time: never an order of changes; part of the file's identity). */
+  public Optional<java.time.Instant> lastModified() {
+    return Optional.ofNullable(lastModified);
+  }
+
+  /** The entity tag the store listed (S3), which changes whenever the content is replaced; empty on local disk. */
+  public Optional<String> eTag() {
+    return Optional.ofNullable(eTag);
   }
 
   /** The fixed-width, name-derived sort key described in the class comment. */

@@ -28,8 +28,11 @@ import java.util.stream.Stream;
  *   <li>{@code [any folders/]CDC_TXN-yyyyMMddHHmmss<0-9 fraction digits>.csv[.gz]}: PreserveTransactions files in
  *       their {@code CdcPath} folder (recognized by name anywhere under the root).</li>
  * </ul>
- * Everything else is reported as an {@link UnrecognizedObject} and otherwise ignored. Names are matched
- * case-sensitively, as DMS writes them; timestamps in names must be valid dates and times.
+ * Everything else (also keys with empty, {@code .} or {@code ..} path segments) is reported as an
+ * {@link UnrecognizedObject}: the apply warns about those in a table's folder, and fails the table in strict mode.
+ * File names are matched case-sensitively and with ASCII digits, as DMS writes them ({@code LOAD00000001.CSV} is
+ * not a DMS file); timestamps in names must be valid dates and times. Schema and table folders are taken as written;
+ * {@link DmsListing#tablesMatching} matches them to a table ignoring case.
  */
 public final class DmsLayout {
   private DmsLayout() {}
@@ -63,6 +66,9 @@ public final class DmsLayout {
     DmsListing.Builder listing = new DmsListing.Builder(root);
     try (Stream<ObjectInfo> objects = store.list(prefix)) {
       objects.forEach(info -> {
+        if (info.key().endsWith("/") && info.size() == 0) {
+          return; // an S3 "folder" marker (console, some tools): not an object DMS wrote, nor a stray file
+        }
         Object classified = classifyOrReason(root, info);
         if (classified instanceof DmsFile) {
           listing.add((DmsFile) classified);
@@ -91,6 +97,11 @@ public final class DmsLayout {
     }
     String rel = info.key().substring(prefix.length());
     String[] parts = rel.split("/", -1);
+    for (String part : parts) {
+      if (part.equals(".") || part.equals("..") || part.isEmpty()) {
+        return "the key has a '" + part + "' path segment, which DMS never writes";
+      }
+    }
     String name = parts[parts.length - 1];
     StorageLocation location = root.withKey(info.key());
 
@@ -101,7 +112,8 @@ public final class DmsLayout {
         return "CDC_TXN file name does not hold a valid timestamp";
       }
       return new DmsFile(location, rel, null, DmsFile.Kind.CDC_TXN, DmsFile.Format.CSV, txn.group(5) != null,
-          info.size(), ordinal(DmsFile.Kind.CDC_TXN, order, rel), null, null);
+          info.size(), ordinal(DmsFile.Kind.CDC_TXN, order, rel), null, null, info.lastModified(),
+          info.eTag().orElse(null));
     }
     if (parts.length < 3 || parts[0].isEmpty() || parts[1].isEmpty()) {
       return "not in a <schema>/<table>/ folder";
@@ -124,7 +136,7 @@ public final class DmsLayout {
       String counter = String.format("%023d", new BigInteger(load.group(2), 16));
       return new DmsFile(location, inTable, table, DmsFile.Kind.FULL_LOAD, format(load.group(3)),
           load.group(4) != null, info.size(), ordinal(DmsFile.Kind.FULL_LOAD, counter, inTable), segment,
-          datePartition);
+          datePartition, info.lastModified(), info.eTag().orElse(null));
     }
     Matcher cdc = CDC.matcher(name);
     if (cdc.matches()) {
@@ -136,7 +148,8 @@ public final class DmsLayout {
         return "CDC file under '" + folders + "', which is not a DMS date-partition folder";
       }
       return new DmsFile(location, inTable, table, DmsFile.Kind.CDC, format(cdc.group(4)), cdc.group(5) != null,
-          info.size(), ordinal(DmsFile.Kind.CDC, order, inTable), null, folders.isEmpty() ? null : folders);
+          info.size(), ordinal(DmsFile.Kind.CDC, order, inTable), null, folders.isEmpty() ? null : folders,
+          info.lastModified(), info.eTag().orElse(null));
     }
     return "not a DMS data file name (LOAD<hex>, <yyyyMMdd-HHmmss...>, CDC_TXN-<timestamp>; .csv or .parquet, optional .gz)";
   }

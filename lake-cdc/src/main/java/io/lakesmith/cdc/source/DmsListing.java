@@ -50,6 +50,32 @@ public final class DmsListing {
     return transactionFiles;
   }
 
+  /**
+   * The table folders that match {@code table} ignoring case ({@code HR/EMPLOYEES} for {@code hr.employees}), in
+   * order; more than one means folders that differ only by case.
+   */
+  public List<DmsTableId> tablesMatching(DmsTableId table) {
+    List<DmsTableId> found = new ArrayList<>();
+    tables.keySet().stream().filter(t -> t.equalsIgnoreCase(table)).forEach(found::add);
+    return found;
+  }
+
+  /** The objects under the folder of {@code table} (matched ignoring case) that are not DMS data files. */
+  public List<UnrecognizedObject> unrecognizedIn(DmsTableId table) {
+    String prefix = root.prefix();
+    List<UnrecognizedObject> found = new ArrayList<>();
+    for (UnrecognizedObject u : unrecognized) {
+      if (!u.key().startsWith(prefix)) {
+        continue;
+      }
+      String[] parts = u.key().substring(prefix.length()).split("/", -1);
+      if (parts.length >= 3 && parts[0].equalsIgnoreCase(table.schema()) && parts[1].equalsIgnoreCase(table.table())) {
+        found.add(u);
+      }
+    }
+    return found;
+  }
+
   /** Objects that are not DMS data files, by key, with the reason; they are otherwise ignored. */
   public List<UnrecognizedObject> unrecognized() {
     return unrecognized;

@@ -35,6 +35,14 @@ public final class DmsTableId implements Comparable<DmsTableId> {
     return table;
   }
 
+  /**
+   * Whether both name the same table ignoring case: Oracle sources give {@code HR/EMPLOYEES} folders, and catalogs
+   * lower-case names, so a spec {@code hr.employees} means that folder.
+   */
+  public boolean equalsIgnoreCase(DmsTableId other) {
+    return other != null && schema.equalsIgnoreCase(other.schema) && table.equalsIgnoreCase(other.table);
+  }
+
   @Override
   public int compareTo(DmsTableId other) {
     return ORDER.compare(this, other);

@@ -203,6 +203,23 @@ class DmsLayoutTest extends LocalStoreTest {
   }
 
   @Test
+  void keysWithDotSegmentsAreNotDmsFilesAndTableFoldersMatchIgnoringCase() {
+    io.lakesmith.core.storage.ObjectInfo dots = io.lakesmith.core.storage.ObjectInfo.listed(
+        DmsFixtures.key(root, "hr/../employees/LOAD00000001.csv"), 3, null);
+    assertThat(DmsLayout.classify(root, dots)).isEmpty();
+    write(store, root, "HR/EMPLOYEES/LOAD00000001.csv", "1\n");
+    write(store, root, "HR/EMPLOYEES/LOAD00000002.CSV", "2\n");
+    write(store, root, "hr/jobs/LOAD00000001.csv", "1\n");
+
+    DmsListing listing = DmsLayout.scan(store, root);
+
+    assertThat(listing.tablesMatching(EMP)).containsExactly(DmsTableId.of("HR", "EMPLOYEES"));
+    assertThat(listing.unrecognizedIn(EMP)).extracting(UnrecognizedObject::key)
+        .containsExactly(DmsFixtures.key(root, "HR/EMPLOYEES/LOAD00000002.CSV"));
+    assertThat(listing.unrecognizedIn(DmsTableId.of("hr", "jobs"))).isEmpty();
+  }
+
+  @Test
   void listingIsImmutableDeterministicAndScopedPerTable() {
     write(store, root, "hr/employees/LOAD00000001.csv", "1\n");
     write(store, root, "hr/employees/20250101-120000.csv", "I,1\n");

@@ -10,7 +10,9 @@ import java.util.Optional;
  *
  * <p>Whether a file has an {@code Op} column is read from the file when it says so: a CSV header or a Parquet
  * schema whose first column is named {@code Op}, or an expected column list starting with {@code Op}. Only for
- * CSV files without a header do {@link #includeOpForFullLoad()} and {@link #cdcIncludesOp()} decide.
+ * CSV files without a header do {@link #includeOpForFullLoad()} and {@link #cdcIncludesOp()} decide. A CDC file
+ * without {@code Op} is read (as inserts) only when the table is {@link #cdcInsertsOnly()}; otherwise reading it
+ * fails, since its updates and deletes could not be told from inserts.
  *
  * <p>Parquet needs random access, and {@link io.lakesmith.core.storage.ObjectStore} only streams: a Parquet file is
  * first copied (and un-gzipped when named {@code .gz}) to a temporary file in {@link #tempDirectory()}, which is
@@ -21,12 +23,14 @@ public final class DmsFormat {
   private final CsvOptions csv;
   private final boolean includeOpForFullLoad;
   private final boolean cdcIncludesOp;
+  private final boolean cdcInsertsOnly;
   private final Path tempDirectory;
 
   private DmsFormat(Builder b) {
     this.csv = b.csv;
     this.includeOpForFullLoad = b.includeOpForFullLoad;
     this.cdcIncludesOp = b.cdcIncludesOp;
+    this.cdcInsertsOnly = b.cdcInsertsOnly;
     this.tempDirectory = b.tempDirectory;
   }
 
@@ -41,7 +45,7 @@ public final class DmsFormat {
 
   public Builder toBuilder() {
     return new Builder().csv(csv).includeOpForFullLoad(includeOpForFullLoad).cdcIncludesOp(cdcIncludesOp)
-        .tempDirectory(tempDirectory);
+        .cdcInsertsOnly(cdcInsertsOnly).tempDirectory(tempDirectory);
   }
 
   public CsvOptions csv() {
@@ -61,6 +65,15 @@ public final class DmsFormat {
     return cdcIncludesOp;
   }
 
+  /**
+   * Whether the task writes only inserts ({@code CdcInsertsOnly=true}), so a CDC file without an {@code Op} column
+   * holds inserts. Otherwise such a file is an error: its updates and deletes could not be told from inserts. True
+   * when declared, and implied by {@code cdcIncludesOp(false)} (DMS leaves Op out only for inserts-only tasks).
+   */
+  public boolean cdcInsertsOnly() {
+    return cdcInsertsOnly || !cdcIncludesOp;
+  }
+
   /** Where Parquet files are staged; empty means {@code java.io.tmpdir}. */
   public Optional<Path> tempDirectory() {
     return Optional.ofNullable(tempDirectory);
@@ -73,17 +86,18 @@ public final class DmsFormat {
     }
     DmsFormat f = (DmsFormat) o;
     return csv.equals(f.csv) && includeOpForFullLoad == f.includeOpForFullLoad && cdcIncludesOp == f.cdcIncludesOp
-        && Objects.equals(tempDirectory, f.tempDirectory);
+        && cdcInsertsOnly == f.cdcInsertsOnly && Objects.equals(tempDirectory, f.tempDirectory);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(csv, includeOpForFullLoad, cdcIncludesOp, tempDirectory);
+    return Objects.hash(csv, includeOpForFullLoad, cdcIncludesOp, cdcInsertsOnly, tempDirectory);
   }
 
   @Override
   public String toString() {
     return "DmsFormat{" + csv + ", includeOpForFullLoad=" + includeOpForFullLoad + ", cdcIncludesOp=" + cdcIncludesOp
+        + (cdcInsertsOnly ? ", cdcInsertsOnly" : "")
         + (tempDirectory == null ? "" : ", tempDirectory=" + tempDirectory) + "}";
   }
 
@@ -92,6 +106,7 @@ public final class DmsFormat {
     private CsvOptions csv = CsvOptions.defaults();
     private boolean includeOpForFullLoad;
     private boolean cdcIncludesOp = true;
+    private boolean cdcInsertsOnly;
     private Path tempDirectory;
 
     private Builder() {}
@@ -108,6 +123,12 @@ public final class DmsFormat {
 
     public Builder cdcIncludesOp(boolean value) {
       this.cdcIncludesOp = value;
+      return this;
+    }
+
+    /** {@code CdcInsertsOnly=true}: CDC files without an {@code Op} column hold inserts (see {@link #cdcInsertsOnly()}). */
+    public Builder cdcInsertsOnly(boolean value) {
+      this.cdcInsertsOnly = value;
       return this;
     }
 

@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Opens {@link DmsRowReader}s over any {@link ObjectStore} (local or S3): CSV is streamed, Parquet is staged to a
  * local temporary file (see {@link DmsFormat}). Gzip is detected by the {@code .gz} suffix and checked against the
- * magic bytes. Column names come from the CSV header ({@link CsvOptions#header()}), the Parquet schema, or
+ * magic bytes. A file too damaged to read any row (mislabeled compression, not Parquet) gives a reader whose only row
+ * is an {@link RowError.Kind#UNREADABLE} error, like damage met later in a file. Column names come from the CSV header ({@link CsvOptions#header()}), the Parquet schema, or
  * {@link ExpectedColumns}.
  */
 public final class DmsReaders {
@@ -17,8 +18,8 @@ public final class DmsReaders {
 
   /**
    * A reader of every row of {@code file}; for {@code CDC_TXN} files, rows of all tables, each with the columns
-   * {@code columns} gives for its table. Throws {@link DmsReadException} when the file cannot be opened as the
-   * format it is named, or its column names are unknown.
+   * {@code columns} gives for its table. Throws {@link DmsReadException} when the file cannot be read as configured
+   * (its column names are unknown, a CDC file lacks Op in a table not declared inserts-only).
    */
   public static DmsRowReader open(ObjectStore store, DmsFile file, DmsFormat format, ExpectedColumns columns) {
     return open(store, file, format, columns, null);
@@ -33,7 +34,7 @@ public final class DmsReaders {
   public static DmsRowReader openTable(ObjectStore store, DmsFile file, DmsFormat format, DmsTableId table,
       List<String> columns) {
     Preconditions.checkNotNull(table, "table");
-    Preconditions.checkArgument(file.kind() == DmsFile.Kind.CDC_TXN || file.table().orElseThrow().equals(table),
+    Preconditions.checkArgument(file.kind() == DmsFile.Kind.CDC_TXN || file.table().orElseThrow().equalsIgnoreCase(table),
         "%s is a file of %s, not of %s", file.key(), file.table().orElse(null), table);
     ExpectedColumns expected = columns.isEmpty() ? ExpectedColumns.none() : ExpectedColumns.of(columns);
     return open(store, file, format, expected, table);
@@ -45,8 +46,45 @@ public final class DmsReaders {
     Preconditions.checkNotNull(file, "file");
     Preconditions.checkNotNull(format, "format");
     Preconditions.checkNotNull(columns, "columns");
-    return file.format() == DmsFile.Format.PARQUET
-        ? new ParquetRowReader(store, file, format)
-        : new CsvRowReader(store, file, format, columns, onlyTable);
+    try {
+      return file.format() == DmsFile.Format.PARQUET
+          ? new ParquetRowReader(store, file, format)
+          : new CsvRowReader(store, file, format, columns, onlyTable);
+    } catch (DmsReadException e) {
+      if (!e.malformedContent()) {
+        throw e;
+      }
+      RowError error = RowError.ofRow(file.key(), Math.max(1, e.line()), RowError.Kind.UNREADABLE,
+          e.reason() + "; no row of the file can be read");
+      return new UnreadableFile(new DmsRow(file, file.table().orElse(null), error.line(), null,
+          new DmsColumns(List.of(), null, 0), new Object[0], error));
+    }
+  }
+
+  /** A file damaged beyond reading any row: its one row is the {@link RowError.Kind#UNREADABLE} error. */
+  private static final class UnreadableFile implements DmsRowReader {
+    private DmsRow row;
+
+    UnreadableFile(DmsRow row) {
+      this.row = row;
+    }
+
+    @Override
+    public boolean hasNext() {
+      return row != null;
+    }
+
+    @Override
+    public DmsRow next() {
+      if (row == null) {
+        throw new java.util.NoSuchElementException("no more rows");
+      }
+      DmsRow r = row;
+      row = null;
+      return r;
+    }
+
+    @Override
+    public void close() {}
   }
 }

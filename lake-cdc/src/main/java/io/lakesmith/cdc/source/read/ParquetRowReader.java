@@ -7,11 +7,11 @@ import io.lakesmith.core.table.ColumnType;
 import io.lakesmith.core.table.TableSpec;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -45,6 +45,8 @@ final class ParquetRowReader implements DmsRowReader {
   private GenericRecord next;
   private long row;
   private boolean done;
+  /** The unreadable rest of the file, returned as the last row. */
+  private RowError tail;
 
   ParquetRowReader(ObjectStore store, DmsFile file, DmsFormat format) {
     this.file = file;
@@ -59,7 +61,14 @@ final class ParquetRowReader implements DmsRowReader {
           .build();
     } catch (IOException | RuntimeException e) {
       deleteQuietly(staged);
-      throw new DmsReadException(file.key(), "not a readable Parquet file: " + e, e);
+      throw DmsReadException.malformed(file.key(), 0, "not a readable Parquet file: " + e, e);
+    }
+    boolean op = parquetSchema.getFieldCount() > 0 && parquetSchema.getFields().get(0).getName().equals("Op");
+    if (file.kind() == DmsFile.Kind.CDC && !op && !format.cdcInsertsOnly()) {
+      close();
+      throw new DmsReadException(file.key(), "a CDC file without an Op column: its updates and deletes cannot be told "
+          + "from inserts. If the DMS task writes only inserts (CdcInsertsOnly=true), declare it "
+          + "(DmsFormat.cdcInsertsOnly, --cdc-inserts-only)", null);
     }
   }
 
@@ -69,8 +78,20 @@ final class ParquetRowReader implements DmsRowReader {
       tmp = format.tempDirectory().isPresent()
           ? Files.createTempFile(format.tempDirectory().get(), "lakesmith-dms-", ".parquet")
           : Files.createTempFile("lakesmith-dms-", ".parquet");
-      try (InputStream in = Streams.open(store, file)) {
-        Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+      try (InputStream in = Streams.open(store, file); OutputStream out = Files.newOutputStream(tmp)) {
+        byte[] buf = new byte[1 << 16];
+        while (true) {
+          int n;
+          try {
+            n = in.read(buf);
+          } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            throw DmsReadException.malformed(file.key(), 0, "truncated or damaged gzip: " + e.getMessage(), e);
+          }
+          if (n < 0) {
+            break;
+          }
+          out.write(buf, 0, n);
+        }
       }
       return tmp;
     } catch (IOException | RuntimeException e) {
@@ -88,17 +109,24 @@ final class ParquetRowReader implements DmsRowReader {
       try {
         next = reader.read();
       } catch (IOException | RuntimeException e) {
-        throw new DmsReadException(file.key(), row + 1, "cannot read Parquet row: " + e, e);
+        tail = RowError.ofRow(file.key(), row + 1, RowError.Kind.UNREADABLE, "Parquet row " + (row + 1)
+            + " and the rest of the file cannot be read (" + e + "): truncated or damaged");
       }
       done = next == null;
     }
-    return next != null;
+    return next != null || tail != null;
   }
 
   @Override
   public DmsRow next() {
     if (!hasNext()) {
       throw new NoSuchElementException(file.key() + ": no more rows");
+    }
+    if (next == null) {
+      RowError t = tail;
+      tail = null;
+      return new DmsRow(file, file.table().orElseThrow(), t.line(), null,
+          columns == null ? new DmsColumns(List.of(), null, 0) : columns, new Object[0], t);
     }
     GenericRecord r = next;
     next = null;

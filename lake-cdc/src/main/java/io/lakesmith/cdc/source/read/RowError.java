@@ -25,7 +25,14 @@ public final class RowError {
     /** A value does not convert to its column's type. */
     CONVERSION,
     /** The value the change sequence is derived from is missing or malformed. */
-    SEQUENCE
+    SEQUENCE,
+    /** A field holds bytes that are not text in the file's charset, or a NUL byte; the reason gives the byte offset. */
+    ENCODING,
+    /**
+     * The file cannot be read from this line on (unterminated quoted field, truncated or corrupt compression, corrupt
+     * Parquet, a header that cannot name the columns): the rest of the file is one entry, never silently dropped.
+     */
+    UNREADABLE
   }
 
   private final String fileKey;

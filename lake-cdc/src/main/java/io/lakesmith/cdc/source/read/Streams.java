@@ -22,16 +22,20 @@ final class Streams {
       raw.reset();
       boolean magic = b0 == 0x1f && b1 == 0x8b;
       if (file.gzip() && !magic) {
-        throw new DmsReadException(file.key(), "named .gz but does not start with the gzip magic bytes 1f 8b", null);
+        throw DmsReadException.malformed(file.key(), 0, "named .gz but does not start with the gzip magic bytes 1f 8b",
+            null);
       }
       if (!file.gzip() && magic) {
-        throw new DmsReadException(file.key(), "gzip content in a file not named .gz", null);
+        throw DmsReadException.malformed(file.key(), 0, "gzip content in a file not named .gz", null);
       }
       return file.gzip() ? new GZIPInputStream(raw, BUFFER) : raw;
     } catch (IOException | RuntimeException e) {
       closeQuietly(raw);
       if (e instanceof DmsReadException) {
         throw (DmsReadException) e;
+      }
+      if (e instanceof java.util.zip.ZipException || e instanceof java.io.EOFException) {
+        throw DmsReadException.malformed(file.key(), 0, "not readable as gzip: " + e.getMessage(), e);
       }
       throw new DmsReadException(file.key(), "cannot read: " + e, e);
     }

@@ -195,12 +195,17 @@ class CsvReadingTest extends LocalStoreTest {
     assertThat(rows).extracting(DmsRow::line).containsExactly(1L, 3L);
     assertThat(rows.get(0).values()).containsExactly("1", "Ann", "multi\nline");
 
+    // mislabeled compression: the file's only row is the error, never a silently empty file
     DmsFile notGzip = file(store, root, "hr/employees/20250101-120001000.csv.gz");
-    assertThatThrownBy(() -> DmsReaders.open(store, notGzip, DmsFormat.defaults(), COLS))
-        .isInstanceOf(DmsReadException.class).hasMessageContaining(notGzip.key()).hasMessageContaining("magic");
+    assertThat(readAll(store, notGzip, DmsFormat.defaults(), COLS)).singleElement()
+        .satisfies(r -> assertThat(r.error()).hasValueSatisfying(e -> {
+          assertThat(e.kind()).isEqualTo(RowError.Kind.UNREADABLE);
+          assertThat(e.fileKey()).isEqualTo(notGzip.key());
+          assertThat(e.reason()).contains("magic");
+        }));
     DmsFile hiddenGzip = file(store, root, "hr/employees/20250101-120002000.csv");
-    assertThatThrownBy(() -> DmsReaders.open(store, hiddenGzip, DmsFormat.defaults(), COLS))
-        .isInstanceOf(DmsReadException.class).hasMessageContaining(hiddenGzip.key());
+    assertThat(readAll(store, hiddenGzip, DmsFormat.defaults(), COLS)).singleElement()
+        .satisfies(r -> assertThat(r.error().get().reason()).contains("gzip content"));
   }
 
   @Test
@@ -249,7 +254,7 @@ class CsvReadingTest extends LocalStoreTest {
     DmsFile f = put("hr/employees/LOAD00000001.csv", "1,Ann,x\n");
 
     assertThatThrownBy(() -> DmsReaders.open(store, f, DmsFormat.defaults(), ExpectedColumns.none()))
-        .isInstanceOf(DmsReadException.class).hasMessageContaining(f.key()).hasMessageContaining("column names");
+        .isInstanceOf(DmsReadException.class).hasMessageContaining(f.key()).hasMessageContaining("declare the columns");
     assertThatThrownBy(() -> DmsReaders.openTable(store, f, DmsFormat.defaults(), DmsTableId.of("hr", "other"),
         List.of())).isInstanceOf(IllegalArgumentException.class);
   }

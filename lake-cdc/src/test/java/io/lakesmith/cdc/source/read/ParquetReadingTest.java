@@ -226,12 +226,16 @@ class ParquetReadingTest extends LocalStoreTest {
   }
 
   @Test
-  void corruptParquetFailsTheFileAndCleansUp() throws IOException {
+  void corruptParquetIsOneUnreadableRowAndCleansUp() throws IOException {
     DmsFixtures.write(store, root, "hr/employees/LOAD00000001.parquet", "this is not parquet");
     DmsFile f = file(store, root, "hr/employees/LOAD00000001.parquet");
 
-    assertThatThrownBy(() -> DmsReaders.open(store, f, format(), ExpectedColumns.none()))
-        .isInstanceOf(DmsReadException.class).hasMessageContaining(f.key());
+    assertThat(DmsFixtures.readAll(store, f, format(), ExpectedColumns.none())).singleElement()
+        .satisfies(r -> assertThat(r.error()).hasValueSatisfying(e -> {
+          assertThat(e.kind()).isEqualTo(RowError.Kind.UNREADABLE);
+          assertThat(e.fileKey()).isEqualTo(f.key());
+          assertThat(e.reason()).contains("not a readable Parquet file");
+        }));
     try (Stream<Path> left = Files.list(staging)) {
       assertThat(left).isEmpty();
     }
