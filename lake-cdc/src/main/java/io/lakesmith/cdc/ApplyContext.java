@@ -6,6 +6,8 @@ import io.lakesmith.core.aws.AwsSettings;
 import io.lakesmith.core.hudi.HudiWriteOptions;
 import io.lakesmith.core.lock.LockOptions;
 import io.lakesmith.core.storage.ObjectStore;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 /** The settings of one {@link DmsApply} run shared by its table appliers. */
@@ -21,10 +23,12 @@ final class ApplyContext {
   private final String tenantColumn;
   private final String tenantValue;
   private final LockOptions lockOptions;
+  private final Duration deleteRetention;
+  private final Clock clock;
 
   ApplyContext(ObjectStore store, AwsSettings aws, DmsFormat format, ApplyMode mode, int maxRowsPerCommit,
       ChangeSequencer sequencer, ApplyListener listener, HudiWriteOptions writeOptions, String tenantColumn,
-      String tenantValue, LockOptions lockOptions) {
+      String tenantValue, LockOptions lockOptions, Duration deleteRetention, Clock clock) {
     this.store = store;
     this.aws = aws;
     this.format = format;
@@ -36,6 +40,8 @@ final class ApplyContext {
     this.tenantColumn = tenantColumn;
     this.tenantValue = tenantValue;
     this.lockOptions = lockOptions;
+    this.deleteRetention = deleteRetention;
+    this.clock = clock;
   }
 
   LockOptions lockOptions() { return lockOptions; }
@@ -59,4 +65,9 @@ final class ApplyContext {
   Optional<String> tenantColumn() { return Optional.ofNullable(tenantColumn); }
 
   Optional<String> tenantValue() { return Optional.ofNullable(tenantValue); }
+
+  /** How long the delete ledger remembers a delete (see {@link DeleteLedger}). */
+  Duration deleteRetention() { return deleteRetention; }
+
+  Clock clock() { return clock; }
 }

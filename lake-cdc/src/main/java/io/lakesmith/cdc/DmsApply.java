@@ -50,6 +50,12 @@ import org.slf4j.LoggerFactory;
  * by file and row) stored in {@code _lake_seq}, the table's event-time ordering field, so a change never
  * overwrites a newer one whatever order files arrive in; within a commit the last change per key wins. Full
  * load: bulk insert into a new table; CDC: upserts, and deletes as Hudi delete markers ordered like any change.
+ * Any arrival order: Hudi keeps no tombstones, so applied deletes are remembered in a delete ledger (see
+ * {@link #deleteRetention}) and a change older than its key's applied delete is dropped; within that horizon the
+ * table equals the in-order result whatever order the files arrive in and however they are split over runs. A
+ * reload (an applied full-load file rewritten after changes were applied) replaces the table as of the point in
+ * the change stream where it is seen: rows absent from it are deleted, newer changes apply on top, and older changes
+ * arriving later are dropped. The checkpoint is read from Hudi's archived timeline when archival moved it.
  * Memory: at most {@link #maxRowsPerCommit} changes are held per table. Tables run in parallel on a bounded pool;
  * one table's failure is reported in its {@link RunReport} and does not stop the others.
  *
@@ -63,7 +69,8 @@ import org.slf4j.LoggerFactory;
  * flight.
  *
  * <p>Tables get three bookkeeping columns: {@code _lake_seq}, {@code _lake_op} (L, I, U or D) and Hudi's
- * {@code _hoodie_is_deleted}. Quarantined rows and checkpoint sidecars live under {@code <table>/.lakesmith/}.
+ * {@code _hoodie_is_deleted}. Quarantined rows, checkpoint sidecars and the delete ledger live under
+ * {@code <table>/.lakesmith/}.
  */
 public final class DmsApply {
 
@@ -85,6 +92,11 @@ public final class DmsApply {
   private String tenantColumn;
   private String tenantValue;
   private LockOptions lockOptions = LockOptions.defaults();
+  private java.time.Duration deleteRetention = DEFAULT_DELETE_RETENTION;
+  private java.time.Clock clock = java.time.Clock.systemUTC();
+
+  /** Default of {@link #deleteRetention}: 7 days. */
+  public static final java.time.Duration DEFAULT_DELETE_RETENTION = java.time.Duration.ofDays(7);
 
   private DmsApply(StorageLocation root) {
     this.root = root;
@@ -193,6 +205,25 @@ public final class DmsApply {
     return this;
   }
 
+  /**
+   * The retention horizon of out-of-order delivery: how long after a delete was applied a change of the same key
+   * that is older than the delete (by change sequence) is still recognised as older and dropped. Default
+   * {@link #DEFAULT_DELETE_RETENTION}. Within it, the table equals the in-order result for any arrival order of
+   * the files; a change arriving later than that after its key's delete re-inserts the row (Hudi keeps no
+   * tombstones). The deletes are kept in the table's delete ledger under {@code <table>/.lakesmith/deletes/}.
+   */
+  public DmsApply deleteRetention(java.time.Duration value) {
+    Preconditions.checkArgument(value != null && !value.isNegative(), "deleteRetention must be >= 0, got %s", value);
+    this.deleteRetention = value;
+    return this;
+  }
+
+  /** The clock the delete ledger's retention is measured with (tests). */
+  DmsApply clock(java.time.Clock value) {
+    this.clock = Preconditions.checkNotNull(value);
+    return this;
+  }
+
   public DmsApply listener(ApplyListener value) {
     this.listener = Preconditions.checkNotNull(value);
     return this;
@@ -262,7 +293,7 @@ public final class DmsApply {
             + " are not DMS data files and were ignored: " + sample(elsewhere));
       }
       ApplyContext ctx = new ApplyContext(store, aws, format, mode, maxRowsPerCommit, sequencer, listener,
-          writeOptions, tenantColumn, tenantValue, lockOptions);
+          writeOptions, tenantColumn, tenantValue, lockOptions, deleteRetention, clock);
       ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, specs.size()), r -> {
         Thread t = new Thread(r, "lakesmith-apply");
         t.setDaemon(true);

@@ -16,6 +16,7 @@ import io.lakesmith.cdc.source.read.DmsRowReader;
 import io.lakesmith.cdc.source.read.RowError;
 import io.lakesmith.core.hudi.HudiCommit;
 import io.lakesmith.core.hudi.HudiTable;
+import io.lakesmith.core.hudi.HudiTableReader;
 import io.lakesmith.core.hudi.HudiTables;
 import io.lakesmith.core.hudi.HudiWriteOptions;
 import io.lakesmith.core.lock.ConcurrentWriterException;
@@ -46,7 +47,9 @@ import org.slf4j.LoggerFactory;
  *       file a commit ended inside it).</li>
  *   <li>Pending files are the listed files not applied with the same size, in DMS order; a pending file that
  *       sorts before an applied one arrived late and is applied all the same (its changes carry their own
- *       sequence, so they never overwrite newer ones) and reported.</li>
+ *       sequence, so they never overwrite newer ones, and the {@link DeleteLedger} drops those older than an
+ *       applied delete of their key) and reported. Rewritten full-load files after changes are a reload
+ *       ({@link OrderingState}).</li>
  *   <li>Rows stream through conversion and sequencing into a batch that keeps the last change per key; bad rows
  *       fail the batch (STRICT) or go to the batch's quarantine file (QUARANTINE).</li>
  *   <li>Every {@code maxRowsPerCommit} source rows, at a schema change, and at the end, the batch is written as
@@ -72,6 +75,13 @@ final class TableApplier {
   static final String ROWS_DELETE = "rowsDelete";
   static final String LATE_FILES = "lateFiles";
   static final String CHANGED_FILES = "changedFiles";
+  /** Changes dropped because a newer delete of their key was applied before they arrived (delete ledger). */
+  static final String ROWS_OLDER_THAN_DELETE = "rowsOlderThanDelete";
+  /** Changes dropped because a reload applied before they arrived replaced them (older than the reload). */
+  static final String ROWS_OLDER_THAN_RELOAD = "rowsOlderThanReload";
+  /** Rows of the table deleted when a reload started (those the reload has come back with it). */
+  static final String ROWS_REPLACED_BY_RELOAD = "rowsReplacedByReload";
+  static final String RELOAD_FILES = "reloadFiles";
 
   private final ApplyContext ctx;
   private final TableSpec spec;
@@ -90,6 +100,10 @@ final class TableApplier {
   private boolean onlyFullLoadSoFar = true;
   private Batch batch;
   private QuarantineWriter quarantine;
+  private DeleteLedger ledger;
+  private OrderingState ordering = OrderingState.EMPTY;
+  /** Whether the pending full-load files of this run are (part of) a reload. */
+  private boolean reload;
   private final List<String> schemaChanges = new ArrayList<>();
   private Throwable failure;
   private List<String> sourceWarnings = List.of();
@@ -201,7 +215,7 @@ final class TableApplier {
       table = HudiTables.open(hudiSpec(), writeOptions(), ctx.aws()).holding(lease);
       schema = table.schema();
       commits = table.commits();
-      loadCheckpoint(commits);
+      loadCheckpoint();
     } else if (spec.schema().isPresent()) {
       schema = TableSchemas.initial(spec, spec.columns(), ctx.tenantColumn());
     }
@@ -223,7 +237,14 @@ final class TableApplier {
     SourceCheckpoint progress = committed;
     batch = new Batch();
     quarantine = new QuarantineWriter(ctx.store(), StorageLocation.parse(spec.basePath()));
+    reload = isReload(pending);
     for (DmsFile f : pending) {
+      if (reload && isFullLoadKey(f.name())) {
+        report.add(RELOAD_FILES, 1);
+        if (!ordering.reloadInProgress()) {
+          startReload(progress);
+        }
+      }
       String key = checkpointKey(f);
       long skip = progress.partialFile().filter(key::equals).isPresent() ? progress.partialRows() : 0;
       // identified before reading: if the file changes meanwhile, the next run sees a new identity and re-applies
@@ -233,6 +254,70 @@ final class TableApplier {
     }
     flush(progress);
     report.detail("checkpointAfter", committed.toString());
+  }
+
+  /**
+   * Whether the pending full-load files are a DMS table reload rather than (late) files of the initial load: changes
+   * have been applied, and an applied full-load file was rewritten (DMS writes a reload's files from
+   * {@code LOAD00000001} again) or a reload is in progress (no change newer than it applied yet). A new full-load
+   * file name after changes, without either, is a late file of the initial load: its rows sort before every change.
+   */
+  private boolean isReload(List<DmsFile> pending) {
+    boolean changesApplied = ordering.maxChangeSeq() != null
+        || committed.applied().keySet().stream().anyMatch(k -> !isFullLoadKey(k));
+    if (!changesApplied || pending.stream().noneMatch(f -> isFullLoadKey(f.name()))) {
+      return false;
+    }
+    return ordering.reloadInProgress() || pending.stream().anyMatch(f -> isFullLoadKey(f.name())
+        && committed.appliedFingerprint(checkpointKey(f)).isPresent());
+  }
+
+  /**
+   * Starts a reload: its point is the newest change sequence applied (also as seen in the table and the delete
+   * ledger, for tables written before the ordering state was stored); every row now in the table is deleted at the
+   * reload's floor, in the batch that also takes the reload's first rows, so a reload that fits one commit replaces
+   * the table atomically. Holds one small delete record per table row in memory.
+   */
+  private void startReload(SourceCheckpoint progress) {
+    flush(progress);
+    String[] max = {ordering.maxChangeSeq()};
+    List<List<Object>> keys = new ArrayList<>();
+    if (table != null) {
+      HudiTableReader.of(table).forEach(r -> {
+        Object seq = r.get(TableSchemas.SEQ);
+        if (seq != null && (max[0] == null || seq.toString().compareTo(max[0]) > 0)) {
+          max[0] = seq.toString();
+        }
+        List<Object> key = new ArrayList<>(hudiKey.size());
+        for (String k : hudiKey) {
+          key.add(r.get(k));
+        }
+        keys.add(key);
+      });
+    }
+    String point = max[0];
+    String ledgerMax = ledger().maxSeq().orElse(null);
+    if (ledgerMax != null && (point == null || ledgerMax.compareTo(point) > 0)) {
+      point = ledgerMax;
+    }
+    if (point == null) {
+      reload = false; // nothing applied, nothing to replace: an initial load after all
+      return;
+    }
+    ordering = ordering.withReload(point);
+    String floor = ordering.floor();
+    for (List<Object> key : keys) {
+      GenericData.Record delete = new GenericData.Record(schema);
+      for (int i = 0; i < hudiKey.size(); i++) {
+        delete.put(hudiKey.get(i), key.get(i));
+      }
+      delete.put(TableSchemas.SEQ, new org.apache.avro.util.Utf8(floor));
+      delete.put(TableSchemas.OP, "D");
+      delete.put(TableSchemas.IS_DELETED, true);
+      batch.addReplaced(key, delete, floor);
+    }
+    report.add(ROWS_REPLACED_BY_RELOAD, keys.size());
+    LOG.info("{}: reload after changes: the table's {} rows are replaced as of change {}", id, keys.size(), point);
   }
 
   private static boolean isFullLoadKey(String key) {
@@ -278,12 +363,11 @@ final class TableApplier {
     return pending;
   }
 
-  private void loadCheckpoint(List<HudiCommit> commits) {
-    for (int i = commits.size() - 1; i >= 0; i--) {
-      String json = commits.get(i).extraMetadata().get(SourceCheckpoint.METADATA_KEY);
-      if (json == null) {
-        continue;
-      }
+  /** From the newest commit carrying a checkpoint, on the active timeline or, once archived, the archived one. */
+  private void loadCheckpoint() {
+    Optional<HudiCommit> latest = table.latestCommitWith(SourceCheckpoint.METADATA_KEY);
+    if (latest.isPresent()) {
+      String json = latest.get().extraMetadata().get(SourceCheckpoint.METADATA_KEY);
       SourceCheckpoint.Stored stored = SourceCheckpoint.parse(json);
       if (stored.baseName != null) {
         baseName = stored.baseName;
@@ -295,7 +379,7 @@ final class TableApplier {
         }
       }
       committed = stored.resolve(base);
-      return;
+      ordering = OrderingState.from(latest.get().extraMetadata());
     }
   }
 
@@ -423,6 +507,11 @@ final class TableApplier {
     ctx.tenantValue().ifPresent(t -> rec.put(ctx.tenantColumn().get(), t));
     // Utf8, not String: Hudi 1.2 compares the incoming ordering value with the stored one (read as Utf8) by
     // the incoming value's compareTo, and String.compareTo(Utf8) throws.
+    if (op == DmsOp.LOAD && reload) {
+      seq = ordering.reloadSeq(seq);
+    } else if (op != DmsOp.LOAD) {
+      batch.noteChange(seq);
+    }
     rec.put(TableSchemas.SEQ, new org.apache.avro.util.Utf8(seq));
     rec.put(TableSchemas.OP, op == DmsOp.LOAD ? "L" : op.name().substring(0, 1));
     rec.put(TableSchemas.IS_DELETED, op == DmsOp.DELETE);
@@ -488,12 +577,16 @@ final class TableApplier {
       base = newBase;
       baseName = name;
     }
-    Map<String, String> metadata = next.toCommitMetadata(baseName, base);
-    List<GenericData.Record> records = batch.records();
+    OrderingState nextOrdering = ordering.withChange(batch.maxChangeSeq);
+    Map<String, String> metadata = new LinkedHashMap<>(next.toCommitMetadata(baseName, base));
+    metadata.put(OrderingState.METADATA_KEY, nextOrdering.toJson());
+    List<GenericData.Record> records = withoutChangesOlderThanDeletes();
+    recordDeletes(records);
     boolean bulk = onlyFullLoadSoFar && batch.onlyLoad() && !records.isEmpty();
     HudiCommit commit = table.write(bulk, records, metadata,
         instant -> ctx.listener().beforeCommit(id.toString(), instant, records.size()));
     committed = next;
+    ordering = nextOrdering;
     report.add(RunReport.COMMITS, 1).add(RunReport.ROWS_WRITTEN, records.size())
         .add(ROWS_LOAD, batch.loads).add(ROWS_INSERT, batch.inserts).add(ROWS_UPDATE, batch.updates)
         .add(ROWS_DELETE, batch.deletes);
@@ -502,6 +595,84 @@ final class TableApplier {
     LOG.info("{}: committed {} ({}) {}", id, commit.instantTime(), bulk ? "bulk insert" : "upsert", summary);
     ctx.listener().commitDone(id.toString(), summary);
     batch.clear();
+  }
+
+  private DeleteLedger ledger() {
+    if (ledger == null) {
+      ledger = DeleteLedger.open(ctx.store(), StorageLocation.parse(spec.basePath()), ctx.deleteRetention(),
+          ctx.clock().instant());
+    }
+    return ledger;
+  }
+
+  /**
+   * The batch's records without the upserts that are older than an applied delete of their key: Hudi has no
+   * tombstone to compare them with, and would insert the row again. Only upserts older than the newest recorded
+   * delete are looked up, so in-order delivery reads nothing.
+   */
+  private List<GenericData.Record> withoutChangesOlderThanDeletes() {
+    String floor = ordering.floor();
+    if (floor != null) {
+      long replaced = batch.dropOlderThan(floor);
+      if (replaced > 0) {
+        report.add(ROWS_OLDER_THAN_RELOAD, replaced);
+        LOG.info("{}: {} changes dropped: older than the reload applied before they arrived", id, replaced);
+      }
+    }
+    Optional<String> newestDelete = ledger().maxSeq();
+    if (newestDelete.isEmpty()) {
+      return batch.records();
+    }
+    Map<List<Object>, String> suspects = new LinkedHashMap<>();
+    String minSeq = null;
+    for (Map.Entry<List<Object>, GenericData.Record> e : batch.entries()) {
+      String seq = e.getValue().get(TableSchemas.SEQ).toString();
+      if (!isDelete(e.getValue()) && seq.compareTo(newestDelete.get()) < 0) {
+        suspects.put(e.getKey(), DeleteLedger.keyOf(e.getKey()));
+        minSeq = minSeq == null || seq.compareTo(minSeq) < 0 ? seq : minSeq;
+      }
+    }
+    if (suspects.isEmpty()) {
+      return batch.records();
+    }
+    Map<String, String> deletes = ledger().newestDeletes(new java.util.HashSet<>(suspects.values()), minSeq);
+    List<GenericData.Record> out = new ArrayList<>(batch.size());
+    long dropped = 0;
+    for (Map.Entry<List<Object>, GenericData.Record> e : batch.entries()) {
+      String key = suspects.get(e.getKey());
+      String deletedAt = key == null ? null : deletes.get(key);
+      if (deletedAt != null && e.getValue().get(TableSchemas.SEQ).toString().compareTo(deletedAt) < 0) {
+        dropped++;
+      } else {
+        out.add(e.getValue());
+      }
+    }
+    if (dropped > 0) {
+      report.add(ROWS_OLDER_THAN_DELETE, dropped);
+      LOG.info("{}: {} changes dropped: older than an applied delete of their key (arrived late)", id, dropped);
+    }
+    return out;
+  }
+
+  /** Records the deletes of this commit in the delete ledger, before the commit (redundant after a crash, never lost). */
+  private void recordDeletes(List<GenericData.Record> records) {
+    List<DeleteLedger.Entry> deletes = new ArrayList<>();
+    String floor = ordering.floor();
+    for (GenericData.Record r : records) {
+      // a reload's own deletes need no entry: the floor drops everything older than the reload
+      if (isDelete(r) && !r.get(TableSchemas.SEQ).toString().equals(floor)) {
+        List<Object> key = new ArrayList<>(hudiKey.size());
+        for (String k : hudiKey) {
+          key.add(r.get(k));
+        }
+        deletes.add(new DeleteLedger.Entry(DeleteLedger.keyOf(key), r.get(TableSchemas.SEQ).toString()));
+      }
+    }
+    ledger().record(deletes, ctx.clock().instant());
+  }
+
+  private static boolean isDelete(GenericData.Record r) {
+    return Boolean.TRUE.equals(r.get(TableSchemas.IS_DELETED));
   }
 
   /** The changes of one commit: the last change per key, in first-seen key order, plus counts. */
@@ -515,6 +686,8 @@ final class TableApplier {
     long updates;
     long deletes;
     long quarantined;
+    long replaced;
+    String maxChangeSeq;
     private String startFile;
     private long startRow;
 
@@ -549,6 +722,33 @@ final class TableApplier {
       }
     }
 
+    /** A row deleted because a reload starts: not a source row, so not counted against the commit size. */
+    void addReplaced(List<Object> key, GenericData.Record rec, String seq) {
+      latest.put(key, rec);
+      seqs.put(key, seq);
+      replaced++;
+    }
+
+    void noteChange(String seq) {
+      if (maxChangeSeq == null || maxChangeSeq.compareTo(seq) < 0) {
+        maxChangeSeq = seq;
+      }
+    }
+
+    /** Drops the records with a sequence below {@code floor}; returns how many. */
+    long dropOlderThan(String floor) {
+      long n = 0;
+      for (var it = latest.entrySet().iterator(); it.hasNext(); ) {
+        var e = it.next();
+        if (seqs.get(e.getKey()).compareTo(floor) < 0) {
+          it.remove();
+          seqs.remove(e.getKey());
+          n++;
+        }
+      }
+      return n;
+    }
+
     void noteFile(String key) {
       if (files.isEmpty() || !files.get(files.size() - 1).equals(key)) {
         files.add(key);
@@ -556,11 +756,19 @@ final class TableApplier {
     }
 
     boolean onlyLoad() {
-      return inserts == 0 && updates == 0 && deletes == 0;
+      return inserts == 0 && updates == 0 && deletes == 0 && replaced == 0;
     }
 
     List<GenericData.Record> records() {
       return new ArrayList<>(latest.values());
+    }
+
+    java.util.Set<Map.Entry<List<Object>, GenericData.Record>> entries() {
+      return latest.entrySet();
+    }
+
+    int size() {
+      return latest.size();
     }
 
     /** Where the batch starts in the source: stable across re-runs of the same batch. */
@@ -574,7 +782,8 @@ final class TableApplier {
       latest.clear();
       seqs.clear();
       files.clear();
-      rows = loads = inserts = updates = deletes = quarantined = 0;
+      rows = loads = inserts = updates = deletes = quarantined = replaced = 0;
+      maxChangeSeq = null;
       startFile = null;
     }
   }

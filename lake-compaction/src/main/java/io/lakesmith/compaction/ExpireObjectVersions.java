@@ -14,7 +14,10 @@ import java.time.Instant;
  * For each record key (see {@link RecordKeyExtractor}), only objects whose log timestamp is at or before the cutoff
  * ({@link #olderThan}: now minus the grace window, on log time, never storage time) are <em>settled</em>; newer
  * ones are never touched. Among the settled objects the newest by (log timestamp, sequence, object key, and for
- * versions storage order) is kept; every other settled object is deleted. If that newest object is a tombstone, no
+ * versions of one object the version listed first, i.e. the newer one) is kept; every other settled object is
+ * deleted. When several objects share that newest position, the source does not say which is newest: the
+ * tie-break above decides the same way on every run whatever the upload order, and each such key is reported
+ * ({@link ExpireObjectVersionsResult#ties()}, counter {@code positionTies}, a warning in the log). If that newest object is a tombstone, no
  * unsettled object exists for the key, and the tombstone is older than the {@link #tombstoneRetention}, the whole
  * key is removed: the older objects first, and the tombstone only after all of them are confirmed deleted (so a
  * crash or a failed delete never leaves an older version visible as the newest). A key with an object whose log

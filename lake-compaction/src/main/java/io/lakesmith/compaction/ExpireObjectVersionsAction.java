@@ -2,6 +2,7 @@ package io.lakesmith.compaction;
 
 import com.google.common.base.Preconditions;
 import io.lakesmith.compaction.ExpireObjectVersionsResult.Deletion;
+import io.lakesmith.compaction.ExpireObjectVersionsResult.PositionTie;
 import io.lakesmith.compaction.ExpireObjectVersionsResult.Reason;
 import io.lakesmith.compaction.ExpireObjectVersionsResult.RemovedKey;
 import io.lakesmith.compaction.ExpireObjectVersionsResult.SkippedKey;
@@ -220,6 +221,7 @@ final class ExpireObjectVersionsAction implements ExpireObjectVersions {
     final List<Member> supersededOrOlder = new ArrayList<>();
     Member tombstone;
     Reason reason = Reason.SUPERSEDED;
+    PositionTie tie;
 
     Decision(Group group) {
       this.group = group;
@@ -272,6 +274,7 @@ final class ExpireObjectVersionsAction implements ExpireObjectVersions {
     private final List<Deletion> recorded = new ArrayList<>();
     private final List<RemovedKey> removed = new ArrayList<>();
     private final List<SkippedKey> skipped = new ArrayList<>();
+    private final List<PositionTie> ties = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
     private final List<Pending> pending = new ArrayList<>();
     private final ArrayDeque<Future<Decision>> inFlight = new ArrayDeque<>();
@@ -467,10 +470,18 @@ final class ExpireObjectVersionsAction implements ExpireObjectVersions {
         return d;
       }
       Member w = winner.get();
+      List<Member> tied = new ArrayList<>();
       for (Member m : settled) {
         if (m != w && NEWEST_LAST.compare(m, w) < 0) {
           d.supersededOrOlder.add(m);
+          if (m.position.compareTo(w.position) == 0) {
+            tied.add(m);
+          }
         }
+      }
+      if (!tied.isEmpty()) {
+        tied.sort(NEWEST_LAST.reversed());
+        d.tie = new PositionTie(g.key.recordKey, w.position, w.label(), tied.stream().map(Member::label).toList());
       }
       boolean remove = w.tombstone && !hasUnsettled && !w.position.timestamp().isAfter(tombstoneCutoff);
       if (remove) {
@@ -556,6 +567,12 @@ final class ExpireObjectVersionsAction implements ExpireObjectVersions {
       if (d.skipReason != null) {
         skipped.add(new SkippedKey(g.key.recordKey, d.skipReason));
         return;
+      }
+      if (d.tie != null) {
+        ties.add(d.tie);
+        LOG.warn("{}: {} objects of key {} share the newest log position {}: keeping {} (greater object key, then newer "
+            + "version), {} {}", layout.location(), d.tie.others().size() + 1, d.tie.recordKey(), d.tie.position(),
+            d.tie.kept(), dryRun ? "would delete" : "deleting", d.tie.others());
       }
       Removal removal = null;
       if (d.tombstone != null) {
@@ -693,17 +710,22 @@ final class ExpireObjectVersionsAction implements ExpireObjectVersions {
 
     private ExpireObjectVersionsResult result(Duration duration) {
       removed.sort(Comparator.comparing(RemovedKey::keyPrefix)); // confirmation order is batch order: sort for readers
+      ties.sort(Comparator.comparing(PositionTie::recordKey));
       RunReport.Builder report = RunReport.builder("expireOldVersions", layout.location().toUri());
       report.add("objectsScanned", scanned).add("keysScanned", keys).add("objectsKept", kept)
           .add("objectsDeleted", deleted).add("bytesReclaimed", bytes).add("objectsIgnored", ignored)
-          .add("keysRemoved", removed.size()).add("keysSkipped", skipped.size()).add("deleteRequests", requests);
+          .add("keysRemoved", removed.size()).add("keysSkipped", skipped.size()).add("deleteRequests", requests)
+          .add("positionTies", ties.size());
       report.detail("cutoff", effectiveCutoff.toString()).detail("dryRun", Boolean.toString(dryRun))
           .detail("versionedBucket", Boolean.toString(versioned)).detail("layout", layout.toString());
       removed.forEach(k -> report.detail("removed:" + k.keyPrefix(), k.recordKey()));
       skipped.forEach(s -> report.detail("skipped:" + s.recordKey(), s.reason()));
+      ties.forEach(t -> report.detail("tie:" + t.recordKey(), t.position() + ": kept " + t.kept() + ", "
+          + (dryRun ? "would delete " : "deleted ") + String.join(", ", t.others())));
       errors.forEach(report::error);
       return new ExpireObjectVersionsResult(dryRun, layout.location().toUri(), effectiveCutoff, scanned, keys, kept,
-          deleted, bytes, ignored, requests, recorded, truncated, removed, skipped, errors, duration, report.finish());
+          deleted, bytes, ignored, requests, recorded, truncated, removed, skipped, ties, errors, duration,
+          report.finish());
     }
   }
 

@@ -165,6 +165,65 @@ public final class ExpireObjectVersionsResult {
     }
   }
 
+  /**
+   * Objects of one record key that share the newest log position (same timestamp and sequence, or both without a
+   * sequence): nothing in the source orders them, so the kept one was chosen by the documented tie-break (greater
+   * object key, then for versions of one object the newer version) and the others were deleted (dry run: would be).
+   * Reported so that a data problem upstream (two writers, a duplicated change, a too coarse timestamp) is seen.
+   */
+  public static final class PositionTie {
+    private final String recordKey;
+    private final LogPosition position;
+    private final String kept;
+    private final ImmutableList<String> others;
+
+    PositionTie(String recordKey, LogPosition position, String kept, List<String> others) {
+      this.recordKey = recordKey;
+      this.position = position;
+      this.kept = kept;
+      this.others = ImmutableList.copyOf(others);
+    }
+
+    public String recordKey() {
+      return recordKey;
+    }
+
+    /** The shared log position. */
+    public LogPosition position() {
+      return position;
+    }
+
+    /** {@code key} or {@code key@versionId} of the object kept (or, when it is a tombstone, removed last). */
+    public String kept() {
+      return kept;
+    }
+
+    /** The objects at the same position that lost the tie-break, in tie-break order (strongest first). */
+    public List<String> others() {
+      return others;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof PositionTie)) {
+        return false;
+      }
+      PositionTie t = (PositionTie) o;
+      return recordKey.equals(t.recordKey) && position.equals(t.position) && kept.equals(t.kept)
+          && others.equals(t.others);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(recordKey, position, kept, others);
+    }
+
+    @Override
+    public String toString() {
+      return recordKey + " at " + position + ": kept " + kept + " over " + others;
+    }
+  }
+
   private final boolean dryRun;
   private final String location;
   private final Instant cutoff;
@@ -179,6 +238,7 @@ public final class ExpireObjectVersionsResult {
   private final boolean deletionsTruncated;
   private final ImmutableList<RemovedKey> removedKeys;
   private final ImmutableList<SkippedKey> skippedKeys;
+  private final ImmutableList<PositionTie> ties;
   private final ImmutableList<String> errors;
   private final Duration duration;
   private final RunReport report;
@@ -186,7 +246,7 @@ public final class ExpireObjectVersionsResult {
   ExpireObjectVersionsResult(boolean dryRun, String location, Instant cutoff, long objectsScanned, long keysScanned,
       long objectsKept, long objectsDeleted, long bytesReclaimed, long objectsIgnored, long deleteRequests,
       List<Deletion> deletions, boolean deletionsTruncated, List<RemovedKey> removedKeys, List<SkippedKey> skippedKeys,
-      List<String> errors, Duration duration, RunReport report) {
+      List<PositionTie> ties, List<String> errors, Duration duration, RunReport report) {
     this.dryRun = dryRun;
     this.location = location;
     this.cutoff = cutoff;
@@ -201,6 +261,7 @@ public final class ExpireObjectVersionsResult {
     this.deletionsTruncated = deletionsTruncated;
     this.removedKeys = ImmutableList.copyOf(removedKeys);
     this.skippedKeys = ImmutableList.copyOf(skippedKeys);
+    this.ties = ImmutableList.copyOf(ties);
     this.errors = ImmutableList.copyOf(errors);
     this.duration = duration;
     this.report = report;
@@ -273,6 +334,11 @@ public final class ExpireObjectVersionsResult {
     return skippedKeys;
   }
 
+  /** Keys whose newest position was shared by several objects (see {@link PositionTie}), in key-prefix order. */
+  public List<PositionTie> ties() {
+    return ties;
+  }
+
   public List<String> errors() {
     return errors;
   }
@@ -294,7 +360,7 @@ public final class ExpireObjectVersionsResult {
   public String toString() {
     return (dryRun ? "dry run " : "") + "expireOldVersions " + location + ": scanned " + objectsScanned + " objects / "
         + keysScanned + " keys, kept " + objectsKept + ", deleted " + objectsDeleted + " (" + bytesReclaimed
-        + " bytes), removed keys " + removedKeys.size() + ", skipped keys " + skippedKeys.size() + ", errors "
+        + " bytes), removed keys " + removedKeys.size() + ", skipped keys " + skippedKeys.size() + ", position ties " + ties.size() + ", errors "
         + errors.size() + " in " + duration.toMillis() + " ms";
   }
 }

@@ -161,7 +161,43 @@ abstract class ExpireObjectVersionsContractTest {
       // a position with a sequence beats one without at the same timestamp
       assertThat(f.keys()).containsExactly(p + "employee_id=1/b.csv", p + "employee_id=2/a.csv",
           p + "employee_id=3/x.csv");
+      // only key 1 was a real tie (same timestamp, neither has a sequence): it is reported, not silently decided
+      assertThat(r.ties()).singleElement().satisfies(tie -> {
+        assertThat(tie.recordKey()).isEqualTo("employee_id=1");
+        assertThat(tie.position()).isEqualTo(LogPosition.of(t));
+        assertThat(tie.kept()).isEqualTo(p + "employee_id=1/b.csv");
+        assertThat(tie.others()).containsExactly(p + "employee_id=1/a.csv");
+      });
+      assertThat(r.report().counter("positionTies")).isEqualTo(1);
+      assertThat(r.report().details()).containsKey("tie:employee_id=1");
     }
+  }
+
+  @Test
+  void aTieInvolvingATombstoneIsBrokenTheSameWayAndReportedByDryAndRealRuns() {
+    Instant t = minutesAgo(120);
+    String loc = location("tie-tomb");
+    Tier2Fixture f = fixture(loc);
+    String p = StorageLocation.parse(loc).prefix();
+    // an update and a delete of key 1 at one timestamp: the greater object key (the delete) wins, the key goes
+    f.put("employee_id=1/a-update.csv", LogPosition.of(t), "U");
+    f.put("employee_id=1/b-delete.csv", LogPosition.of(t), "D");
+    // the other way round for key 2: the update wins and the delete is deleted
+    f.put("employee_id=2/a-delete.csv", LogPosition.of(t), "D");
+    f.put("employee_id=2/b-update.csv", LogPosition.of(t), "U");
+    f.put("employee_id=2/0-older.csv", LogPosition.of(t.minusSeconds(1)), "I");
+
+    ExpireObjectVersionsResult plan = expire(layout(loc)).dryRun().execute();
+    ExpireObjectVersionsResult r = expire(layout(loc)).execute();
+
+    assertThat(r.isComplete()).as(r.errors().toString()).isTrue();
+    assertThat(plan.ties()).isEqualTo(r.ties());
+    assertThat(r.ties()).extracting(ExpireObjectVersionsResult.PositionTie::recordKey)
+        .containsExactly("employee_id=1", "employee_id=2");
+    assertThat(r.ties().get(0).kept()).isEqualTo(p + "employee_id=1/b-delete.csv");
+    assertThat(r.ties().get(1).kept()).isEqualTo(p + "employee_id=2/b-update.csv");
+    assertThat(r.ties().get(1).others()).containsExactly(p + "employee_id=2/a-delete.csv");
+    assertThat(f.keys()).containsExactly(p + "employee_id=2/b-update.csv");
   }
 
   @Test

@@ -296,6 +296,32 @@ class S3ExpireObjectVersionsTest extends ExpireObjectVersionsContractTest {
   }
 
   @Test
+  void twoVersionsOfOneObjectAtTheSamePositionKeepTheNewerVersionAndAreReported() {
+    AwsEmulator.get().s3().putBucketVersioning(r -> r.bucket(bucket).versioningConfiguration(v -> v.status("Enabled")));
+    String loc = location("versioned-tie");
+    Tier2Fixture f = fixture(loc);
+    LogPosition same = LogPosition.of(Tier2Fixture.minutesAgo(200));
+    f.put("employee_id=1/current.csv", LogPosition.of(Tier2Fixture.minutesAgo(300)), "I");
+    f.put("employee_id=1/current.csv", same, "U");
+    String key = f.put("employee_id=1/current.csv", same, "U");
+    List<ObjectInfo> before = store.listVersions(StorageLocation.parse(loc).prefix())
+        .filter(v -> v.key().equals(key)).toList();
+    String newest = before.stream().filter(ObjectInfo::isLatest).findFirst().orElseThrow().versionId().orElseThrow();
+
+    ExpireObjectVersionsResult r = expire(layout(loc)).versionedBucket(true).execute();
+
+    assertThat(r.isComplete()).as(r.errors().toString()).isTrue();
+    assertThat(r.ties()).singleElement().satisfies(tie -> {
+      assertThat(tie.recordKey()).isEqualTo("employee_id=1");
+      assertThat(tie.kept()).isEqualTo(key + "@" + newest);
+      assertThat(tie.others()).hasSize(1).noneMatch(o -> o.endsWith("@" + newest));
+    });
+    assertThat(store.listVersions(StorageLocation.parse(loc).prefix()).filter(v -> v.key().equals(key)).toList())
+        .singleElement().satisfies(v -> assertThat(v.versionId()).contains(newest));
+    assertThat(r.objectsDeleted()).isEqualTo(2);
+  }
+
+  @Test
   void aConcurrentRunIsBlockedByTheLock() throws Exception {
     String loc = location("concurrent");
     Tier2Fixture f = fixture(loc);

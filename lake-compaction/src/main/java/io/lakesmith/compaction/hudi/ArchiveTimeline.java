@@ -7,9 +7,9 @@ package io.lakesmith.compaction.hudi;
  *
  * <h2>The apply engine's checkpoint</h2>
  * Commits written by the DMS apply engine carry its source checkpoint in extra metadata ({@value
- * HudiMaintenance#CHECKPOINT_KEY} by default), and the engine reads it from the newest commit that has it; table
- * service commits (compaction, clustering) do not carry it. Archival therefore never removes the newest
- * checkpoint-carrying commit: when {@code min} would not keep it (more than {@code min} commits were made since,
+ * HudiMaintenance#CHECKPOINT_KEY} by default), and the engine reads it from the newest commit that has it (on the
+ * active timeline, else on the slower archived one); table service commits (compaction, clustering) do not carry
+ * it. Archival here still never removes the newest checkpoint-carrying commit: when {@code min} would not keep it (more than {@code min} commits were made since,
  * e.g. many compactions), the window is widened to keep it and the result says so in its notes. When no commit on
  * the active timeline carries the checkpoint, archival is refused (the result says why) unless
  * {@link #ignoreCheckpoint()} is called, for tables the apply engine does not write.

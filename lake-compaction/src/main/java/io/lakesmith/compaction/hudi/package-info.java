@@ -10,9 +10,10 @@
  * <h2>The apply engine's checkpoint and archival</h2>
  * The DMS apply engine stores its source checkpoint in the extra metadata of each data commit under
  * {@value io.lakesmith.compaction.hudi.HudiMaintenance#CHECKPOINT_KEY} and resumes from the newest commit that has
- * it; compaction and clustering commits do not carry it, and archived commits are not read. Archival therefore
- * keeps at least as many commits as it takes to keep the newest checkpoint-carrying commit active (widening the
- * requested window and saying so), and refuses to run on a table whose active timeline has no such commit unless
+ * it; compaction and clustering commits do not carry it. The engine falls back to the archived timeline when no
+ * active commit carries the checkpoint, but reading the archive is slower and other tools may prune it, so archival
+ * here still keeps at least as many commits as it takes to keep the newest checkpoint-carrying commit active
+ * (widening the requested window and saying so), and refuses to run on a table whose active timeline has no such commit unless
  * told the table is not the apply engine's ({@link io.lakesmith.compaction.hudi.ArchiveTimeline#ignoreCheckpoint()}).
  */
 package io.lakesmith.compaction.hudi;

@@ -66,9 +66,9 @@ import org.apache.hudi.storage.StorageConfiguration;
  *
  * <p>Hudi keeps no tombstone: once a delete is merged into a base file (at once on copy-on-write, at compaction on
  * merge-on-read) the key is gone, and a later-arriving change with an ordering value older than the delete
- * inserts the row again. Within one write, and on merge-on-read until compaction, ordering is fully respected. The
- * apply engine therefore orders each key's changes within a batch and never applies older source files after
- * newer ones.
+ * inserts the row again. Within one write, and on merge-on-read until compaction, ordering is fully respected. A
+ * writer that may receive changes out of order must remember recent deletes itself and drop older changes of
+ * their keys before writing (the DMS apply engine keeps a delete ledger beside the table for this).
  *
  * <h2>Schema evolution</h2>
  * Writing records whose schema adds nullable columns (anywhere; they are stored after the existing ones) works:
@@ -426,7 +426,8 @@ public final class HudiTable implements AutoCloseable {
 
   /**
    * The completed commits (commit, deltacommit, replacecommit; compactions appear as commits) on the active
-   * timeline, oldest first, each with its extra metadata. Archived commits are not listed.
+   * timeline, oldest first, each with its extra metadata. Archived commits are not listed (see
+   * {@link #latestCommitWith}).
    */
   public List<HudiCommit> commits() {
     HoodieTimeline timeline = metaClient().getCommitsTimeline().filterCompletedInstants();
@@ -435,6 +436,40 @@ public final class HudiTable implements AutoCloseable {
       out.add(toCommit(timeline, instant));
     }
     return out.build();
+  }
+
+  /**
+   * The newest completed commit whose extra metadata has {@code key}, searched on the active timeline first and then,
+   * when none there has it, on the archived timeline (newest first, read in chunks so that a recent archived commit
+   * is found without loading the whole archive). Commits move to the archived timeline when Hudi's archival runs
+   * (Lakesmith's own, another writer's, or a Hudi service elsewhere); metadata written atomically with a commit, such
+   * as a source checkpoint, stays readable there.
+   */
+  public Optional<HudiCommit> latestCommitWith(String key) {
+    Preconditions.checkNotNull(key, "key");
+    List<HudiCommit> active = commits();
+    for (int i = active.size() - 1; i >= 0; i--) {
+      if (active.get(i).extraMetadata().containsKey(key)) {
+        return Optional.of(active.get(i));
+      }
+    }
+    org.apache.hudi.common.table.timeline.HoodieArchivedTimeline archived = metaClient().getArchivedTimeline("", false);
+    List<HoodieInstant> instants = archived.getCommitsTimeline().filterCompletedInstants().getInstants();
+    int chunk = 64;
+    for (int end = instants.size(); end > 0; end -= chunk) {
+      int start = Math.max(0, end - chunk);
+      // the range excludes its start (LSM timeline): start from the instant before the chunk
+      String after = start == 0 ? "0" : instants.get(start - 1).requestedTime();
+      archived.loadCompletedInstantDetailsInMemory(after, instants.get(end - 1).requestedTime());
+      for (int i = end - 1; i >= start; i--) {
+        HudiCommit c = toCommit(archived, instants.get(i));
+        if (c.extraMetadata().containsKey(key)) {
+          return Optional.of(c);
+        }
+      }
+      archived.clearInstantDetailsFromMemory(after, instants.get(end - 1).requestedTime());
+    }
+    return Optional.empty();
   }
 
   /** The latest completed commit, if any. */
