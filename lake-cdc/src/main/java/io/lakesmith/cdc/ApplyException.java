@@ -1,6 +1,5 @@
 package io.lakesmith.cdc;
 
-import io.lakesmith.cdc.source.read.RowError;
 import java.util.Optional;
 
 /**

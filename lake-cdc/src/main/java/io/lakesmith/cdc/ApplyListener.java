@@ -20,7 +20,7 @@ public interface ApplyListener {
 
   default void commitDone(String table, CommitSummary commit) {}
 
-  default void rowQuarantined(String table, io.lakesmith.cdc.source.read.RowError error) {}
+  default void rowQuarantined(String table, io.lakesmith.cdc.RowError error) {}
 
   default void tableFinished(String table, RunReport report) {}
 }

@@ -6,7 +6,7 @@ import static io.lakesmith.compaction.Tier2Fixture.minutesAgo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lakesmith.core.hudi.HadoopConfigurations;
+import io.lakesmith.core.internal.hudi.HadoopConfigurations;
 import io.lakesmith.core.storage.ObjectStore;
 import io.lakesmith.core.storage.ObjectStores;
 import io.lakesmith.core.storage.StorageLocation;

@@ -1,5 +1,6 @@
 package io.lakesmith.core.hudi;
 
+import io.lakesmith.core.internal.hudi.HudiTable;
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableMap;
 import java.util.Map;

@@ -1,0 +1,424 @@
+package io.lakesmith.core.internal.hudi;
+
+import io.lakesmith.core.hudi.HudiCommit;
+import io.lakesmith.core.hudi.HudiWriteException;
+import io.lakesmith.core.hudi.HudiWriteOptions;
+import com.google.common.base.Preconditions;
+import com.google.common.collect.ImmutableList;
+import io.lakesmith.core.table.TableSpec;
+import io.lakesmith.core.table.TableType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.generic.IndexedRecord;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hudi.client.HoodieJavaWriteClient;
+import org.apache.hudi.client.WriteStatus;
+import org.apache.hudi.client.common.HoodieJavaEngineContext;
+import org.apache.hudi.common.model.HoodieAvroIndexedRecord;
+import org.apache.hudi.common.model.HoodieCommitMetadata;
+import org.apache.hudi.common.model.HoodieKey;
+import org.apache.hudi.common.model.HoodieRecord;
+import org.apache.hudi.common.model.HoodieWriteStat;
+import org.apache.hudi.common.table.HoodieTableMetaClient;
+import org.apache.hudi.common.table.timeline.HoodieInstant;
+import org.apache.hudi.common.table.timeline.HoodieTimeline;
+import org.apache.hudi.common.util.Option;
+import org.apache.hudi.config.HoodieWriteConfig;
+import org.apache.hudi.keygen.BaseKeyGenerator;
+import org.apache.hudi.storage.StorageConfiguration;
+
+/**
+ * An open Lakesmith Hudi table: a {@link TableSpec} bound to a Hudi table on storage, with its write options.
+ * Obtain one from {@link HudiTables}; close it to release its write client. Not thread-safe: one writer thread
+ * per table (Hudi's single-writer model).
+ *
+ * <h2>Writing</h2>
+ * {@link #upsert}, {@link #insert} and {@link #bulkInsert} each make exactly one commit: {@code startCommit}, the
+ * write, a check that no record failed (otherwise the instant is rolled back and a {@link HudiWriteException}
+ * thrown), then {@code commit} with the caller's extra metadata, written atomically with the commit (the place
+ * for a source checkpoint; read back with {@link #commits()}). For full control use {@link #writeClient(Schema)}
+ * with {@link #toHoodieRecord}: the client has no auto-commit, so each write must be followed by
+ * {@code client.commit(instant, statuses, Option.of(extraMetadata))}, or the next {@code startCommit} rolls it
+ * back. The same holds after a crash: an uncommitted write is invisible to readers and is rolled back by the next
+ * write (Hudi's eager failed-write cleaning), so a checkpoint in the extra metadata is visible exactly when the data
+ * of its commit is.
+ *
+ * <h2>Deletes</h2>
+ * Every Lakesmith table has Hudi's built-in delete marker column {@code _hoodie_is_deleted} (nullable boolean,
+ * added at creation when the schema lacks it). Upserting a record with {@code _hoodie_is_deleted = true} deletes
+ * its key; under event-time ordering only when its ordering value is at least the stored one, so a late delete
+ * does not remove a newer row and a newer delete does, on copy-on-write and merge-on-read alike (in merge-on-read
+ * the delete is a log record merged by readers and compaction with the same rule). A delete record needs the
+ * record key and the ordering field, and with a non-global index ({@code SIMPLE}, {@code BLOOM}) also the
+ * partition columns, which locate the row; with {@code GLOBAL_SIMPLE} the row is found by key alone, so key-only
+ * deletes (partition columns null) work. Other columns may be null. Hudi's {@code delete(keys)} is not used: it
+ * carries no ordering value, so it would delete unconditionally.
+ *
+ * <p>Hudi keeps no tombstone: once a delete is merged into a base file (at once on copy-on-write, at compaction on
+ * merge-on-read) the key is gone, and a later-arriving change with an ordering value older than the delete
+ * inserts the row again. Within one write, and on merge-on-read until compaction, ordering is fully respected. The
+ * apply engine therefore orders each key's changes within a batch and never applies older source files after
+ * newer ones.
+ *
+ * <h2>Schema evolution</h2>
+ * Writing records whose schema adds nullable columns (anywhere; they are stored after the existing ones) works:
+ * the writer schema is {@link #writerSchema(Schema) reconciled} with the table schema, Hudi validates it
+ * ({@code hoodie.avro.schema.validate}) and stores it with the commit; rows written before read the new columns
+ * as null. Columns missing from incoming records are written as null, never dropped.
+ */
+public final class HudiTable implements AutoCloseable {
+
+  private final TableSpec spec;
+  private final HudiWriteOptions options;
+  private final String basePath;
+  private final Configuration hadoopConf;
+  private final StorageConfiguration<Configuration> storageConf;
+  private final BaseKeyGenerator keyGenerator;
+  private HoodieTableMetaClient metaClient;
+  private Schema tableSchema;
+  private Schema clientSchema;
+  private HoodieJavaWriteClient<IndexedRecord> client;
+
+  HudiTable(TableSpec spec, HudiWriteOptions options, String basePath, Configuration hadoopConf,
+      StorageConfiguration<Configuration> storageConf, HoodieTableMetaClient metaClient, Schema tableSchema,
+      BaseKeyGenerator keyGenerator) {
+    this.spec = spec;
+    this.options = options;
+    this.basePath = basePath;
+    this.hadoopConf = hadoopConf;
+    this.storageConf = storageConf;
+    this.metaClient = metaClient;
+    this.tableSchema = tableSchema;
+    this.keyGenerator = keyGenerator;
+  }
+
+  public TableSpec spec() {
+    return spec;
+  }
+
+  public HudiWriteOptions options() {
+    return options;
+  }
+
+  /** The table's base path as Hadoop/Hudi address it ({@code s3a://bucket/key} or {@code file:/path}). */
+  public String basePath() {
+    return basePath;
+  }
+
+  public TableType type() {
+    return spec.type();
+  }
+
+  /** A copy of the Hadoop configuration this table's storage is reached with. */
+  public Configuration hadoopConfiguration() {
+    return new Configuration(hadoopConf);
+  }
+
+  /** The meta client, reloaded so that its timeline shows every completed instant. */
+  public HoodieTableMetaClient metaClient() {
+    metaClient.reloadActiveTimeline();
+    return metaClient;
+  }
+
+  StorageConfiguration<Configuration> storageConf() {
+    return storageConf;
+  }
+
+  /**
+   * The table's latest schema without Hudi meta columns (with {@code _hoodie_is_deleted}): the schema of the
+   * latest commit, or the schema the table was created with before its first commit.
+   */
+  public Schema schema() {
+    return tableSchema;
+  }
+
+  /**
+   * The schema to write records of {@code incoming} schema with: the table's columns, then the nullable columns
+   * new in {@code incoming}. Returns {@link #schema()} itself when nothing is new.
+   *
+   * @throws IllegalArgumentException naming the column when the change is not additive (a new non-nullable
+   *     column, a narrowing type change)
+   */
+  public Schema writerSchema(Schema incoming) {
+    return HudiSchemas.reconcile(tableSchema, incoming);
+  }
+
+  /** A write client for the table's current schema; owned by this table. */
+  public HoodieJavaWriteClient<IndexedRecord> writeClient() {
+    return writeClient(tableSchema);
+  }
+
+  /**
+   * A write client whose writer schema is {@link #writerSchema(Schema) reconciled} from {@code incoming}; owned
+   * by this table (a later call with another schema closes it). Records given to it must be in
+   * {@code writerSchema(incoming)}; {@link #toHoodieRecord} converts them. After committing a wider schema through
+   * it, call {@link #refresh()} so that {@link #schema()} shows it ({@link #upsert} and friends do that
+   * themselves).
+   */
+  public HoodieJavaWriteClient<IndexedRecord> writeClient(Schema incoming) {
+    Schema writer = writerSchema(incoming);
+    if (client == null || !writer.equals(clientSchema)) {
+      closeClient();
+      HoodieWriteConfig config = HudiConfigs.writeConfig(spec, basePath, writer, options);
+      client = new HoodieJavaWriteClient<>(new HoodieJavaEngineContext(storageConf), config);
+      clientSchema = writer;
+    }
+    return client;
+  }
+
+  /**
+   * {@code record} as a Hudi record for the current write client: converted to its writer schema (by field name;
+   * absent fields null) and keyed by the spec's record key and hive-style partition path.
+   */
+  public HoodieRecord<IndexedRecord> toHoodieRecord(GenericRecord record) {
+    Preconditions.checkState(clientSchema != null, "call writeClient(...) before toHoodieRecord");
+    GenericRecord conformed = HudiSchemas.conform(record, clientSchema);
+    HoodieKey key = keyGenerator.getKey(conformed);
+    return new HoodieAvroIndexedRecord(key, conformed);
+  }
+
+  /** Upserts {@code records} (inserts, updates and {@code _hoodie_is_deleted} deletes) in one commit. */
+  public HudiCommit upsert(List<? extends GenericRecord> records, Map<String, String> extraMetadata) {
+    return write(Operation.UPSERT, records, extraMetadata, instant -> { });
+  }
+
+  /**
+   * Like {@link #upsert}, or {@link #bulkInsert} when {@code bulkInsert}, calling {@code beforeCommit} with the
+   * instant once the data files are written and before the commit. If {@code beforeCommit} throws, the write
+   * is left inflight exactly as a crash at that point leaves it (the next write on the table rolls it back) and
+   * the exception propagates.
+   */
+  public HudiCommit write(boolean bulkInsert, List<? extends GenericRecord> records, Map<String, String> extraMetadata,
+      java.util.function.Consumer<String> beforeCommit) {
+    return write(bulkInsert ? Operation.BULK_INSERT : Operation.UPSERT, records, extraMetadata, beforeCommit);
+  }
+
+  /**
+   * Inserts {@code records} in one commit without looking up existing keys: only for keys not in the table
+   * (a key already present would be duplicated). Deletes ({@code _hoodie_is_deleted = true}) are rejected.
+   */
+  public HudiCommit insert(List<? extends GenericRecord> records, Map<String, String> extraMetadata) {
+    return write(Operation.INSERT, records, extraMetadata, instant -> { });
+  }
+
+  /**
+   * Bulk-inserts {@code records} in one commit: like {@link #insert} without small-file handling, for initial
+   * (full) loads into an empty table or partition. Deletes are rejected. Records are grouped by partition path
+   * first (arrival order kept within a partition), so each partition gets files sized by the file-size options
+   * rather than one file per run of rows.
+   */
+  public HudiCommit bulkInsert(List<? extends GenericRecord> records, Map<String, String> extraMetadata) {
+    return write(Operation.BULK_INSERT, records, extraMetadata, instant -> { });
+  }
+
+  private enum Operation { UPSERT, INSERT, BULK_INSERT }
+
+  private HudiCommit write(Operation op, List<? extends GenericRecord> records, Map<String, String> extraMetadata,
+      java.util.function.Consumer<String> beforeCommit) {
+    Preconditions.checkNotNull(records, "records");
+    Preconditions.checkNotNull(extraMetadata, "extraMetadata");
+    extraMetadata.keySet().forEach(k -> Preconditions.checkArgument(!HudiCommit.isReservedKey(k),
+        "extra metadata key '%s' is reserved by Hudi", k));
+    if (op != Operation.UPSERT) {
+      // insert paths do not merge: a delete marker would be written as a row instead of deleting one
+      for (GenericRecord r : records) {
+        Schema.Field f = r.getSchema().getField(HudiSchemas.IS_DELETED);
+        Preconditions.checkArgument(f == null || !Boolean.TRUE.equals(r.get(f.pos())),
+            "%s cannot apply deletes (%s = true); use upsert", op, HudiSchemas.IS_DELETED);
+      }
+    }
+    Schema incoming = records.isEmpty() ? tableSchema : records.get(0).getSchema();
+    HoodieJavaWriteClient<IndexedRecord> c = writeClient(incoming);
+    List<HoodieRecord<IndexedRecord>> hoodieRecords = new ArrayList<>(records.size());
+    for (GenericRecord r : records) {
+      hoodieRecords.add(toHoodieRecord(r));
+    }
+    String instant = c.startCommit();
+    List<WriteStatus> statuses;
+    try {
+      switch (op) {
+        case UPSERT: statuses = c.upsert(hoodieRecords, instant); break;
+        case INSERT: statuses = c.insert(hoodieRecords, instant); break;
+        case BULK_INSERT:
+          statuses = c.bulkInsert(hoodieRecords, instant, Option.of(new PartitionGroupingPartitioner<>()));
+          break;
+        default: throw new AssertionError(op);
+      }
+      failOnErrors(instant, statuses);
+      try {
+        beforeCommit.accept(instant);
+      } catch (RuntimeException crash) {
+        throw new CrashBeforeCommit(crash);
+      }
+      boolean committed = c.commit(instant, statuses, Option.of(new LinkedHashMap<>(extraMetadata)));
+      if (!committed) {
+        throw new HudiWriteException("commit " + instant + " of " + spec.identifier() + " was not completed");
+      }
+    } catch (CrashBeforeCommit e) {
+      throw (RuntimeException) e.getCause();
+    } catch (RuntimeException e) {
+      rollbackQuietly(c, instant, e);
+      throw e;
+    }
+    tableSchema = clientSchema;
+    return commit(instant).orElseThrow(() -> new HudiWriteException(
+        "commit " + instant + " of " + spec.identifier() + " is not on the timeline after committing"));
+  }
+
+  private void failOnErrors(String instant, List<WriteStatus> statuses) {
+    long errors = 0;
+    Throwable first = null;
+    for (WriteStatus s : statuses) {
+      if (s.hasErrors() || s.hasGlobalError()) {
+        errors += Math.max(1, s.getTotalErrorRecords());
+        if (first == null) {
+          first = s.getGlobalError() != null ? s.getGlobalError()
+              : s.getErrors().values().stream().findFirst().orElse(null);
+        }
+      }
+    }
+    if (errors > 0) {
+      throw new HudiWriteException(errors + " record(s) failed in write " + instant + " to " + spec.identifier(), first);
+    }
+  }
+
+  /** Carries a before-commit callback's exception past the rollback a failed write gets. */
+  private static final class CrashBeforeCommit extends RuntimeException {
+    CrashBeforeCommit(RuntimeException cause) {
+      super(cause);
+    }
+  }
+
+  private void rollbackQuietly(HoodieJavaWriteClient<IndexedRecord> c, String instant, RuntimeException cause) {
+    try {
+      c.rollback(instant);
+    } catch (RuntimeException r) {
+      cause.addSuppressed(r);
+    }
+  }
+
+  /**
+   * Schedules and runs a compaction of a merge-on-read table (log files merged into new base files), inline.
+   *
+   * @return the compaction instant, or empty when there was nothing to compact or the table is copy-on-write
+   */
+  public Optional<String> compact() {
+    if (spec.type() != TableType.MERGE_ON_READ) {
+      return Optional.empty();
+    }
+    closeClient(); // one client at a time per table: Hudi's heartbeats and rollbacks assume a single writer
+    refresh(); // compaction rewrites rows with the config schema: it must include every column the logs have
+    HoodieWriteConfig config = HudiConfigs.compactionConfig(spec, basePath, tableSchema, options);
+    try (HoodieJavaWriteClient<IndexedRecord> c = new HoodieJavaWriteClient<>(new HoodieJavaEngineContext(storageConf),
+        config)) {
+      Option<String> instant = c.scheduleCompaction(Option.empty());
+      if (!instant.isPresent()) {
+        return Optional.empty();
+      }
+      c.compact(instant.get(), true);
+      Preconditions.checkState(commit(instant.get()).isPresent(), "compaction %s of %s did not complete",
+          instant.get(), spec.identifier());
+      return Optional.of(instant.get());
+    }
+  }
+
+  /**
+   * The completed commits (commit, deltacommit, replacecommit; compactions appear as commits) on the active
+   * timeline, oldest first, each with its extra metadata. Archived commits are not listed.
+   */
+  public List<HudiCommit> commits() {
+    HoodieTimeline timeline = metaClient().getCommitsTimeline().filterCompletedInstants();
+    ImmutableList.Builder<HudiCommit> out = ImmutableList.builder();
+    for (HoodieInstant instant : timeline.getInstants()) {
+      out.add(toCommit(timeline, instant));
+    }
+    return out.build();
+  }
+
+  /** The latest completed commit, if any. */
+  public Optional<HudiCommit> latestCommit() {
+    HoodieTimeline timeline = metaClient().getCommitsTimeline().filterCompletedInstants();
+    Option<HoodieInstant> last = timeline.lastInstant();
+    return last.isPresent() ? Optional.of(toCommit(timeline, last.get())) : Optional.empty();
+  }
+
+  /** The completed commit with this instant time, if on the active timeline. */
+  public Optional<HudiCommit> commit(String instantTime) {
+    HoodieTimeline timeline = metaClient().getCommitsTimeline().filterCompletedInstants();
+    return timeline.getInstantsAsStream().filter(i -> i.requestedTime().equals(instantTime)).findFirst()
+        .map(i -> toCommit(timeline, i));
+  }
+
+  private static HudiCommit toCommit(HoodieTimeline timeline, HoodieInstant instant) {
+    HoodieCommitMetadata md;
+    try {
+      md = HoodieTimeline.REPLACE_COMMIT_ACTION.equals(instant.getAction())
+          || HoodieTimeline.CLUSTERING_ACTION.equals(instant.getAction())
+          ? timeline.readReplaceCommitMetadata(instant) : timeline.readCommitMetadata(instant);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read commit metadata of " + instant, e);
+    }
+    Map<String, String> extra = new LinkedHashMap<>();
+    md.getExtraMetadata().forEach((k, v) -> {
+      if (!HudiCommit.isReservedKey(k)) {
+        extra.put(k, v);
+      }
+    });
+    long inserts = 0;
+    long updates = 0;
+    long deletes = 0;
+    for (HoodieWriteStat s : md.getWriteStats()) {
+      inserts += s.getNumInserts();
+      updates += s.getNumUpdateWrites();
+      deletes += s.getNumDeletes();
+    }
+    return new HudiCommit(instant.requestedTime(), instant.getCompletionTime(), instant.getAction(),
+        md.getOperationType() == null ? null : md.getOperationType().name(), md.fetchTotalRecordsWritten(),
+        inserts, updates, deletes, extra);
+  }
+
+  /** Reloads the table schema from the latest commit (after another writer committed). */
+  public HudiTable refresh() {
+    metaClient.reloadActiveTimeline();
+    tableSchema = HudiTables.latestSchema(metaClient).orElse(tableSchema);
+    return this;
+  }
+
+  /** A reader of this table's latest snapshot. */
+  public HudiTableReader newReader() {
+    return HudiTableReader.of(this);
+  }
+
+  private void closeClient() {
+    if (client != null) {
+      client.close();
+      client = null;
+      clientSchema = null;
+    }
+  }
+
+  /**
+   * Closes this table's write client, if open, so that another client (a table service) can work on the table:
+   * Hudi's heartbeats and rollbacks assume one client at a time. The next write opens a new one.
+   */
+  void releaseWriteClient() {
+    closeClient();
+  }
+
+  @Override
+  public void close() {
+    closeClient();
+  }
+
+  @Override
+  public String toString() {
+    return "HudiTable{" + spec.identifier() + " at " + basePath + ", " + spec.type() + "}";
+  }
+}
