@@ -86,7 +86,7 @@ public final class ChangeSequencer {
   }
 
   /** The sequence of a row; see the class comment for the format and errors. */
-  public String sequence(DmsRow row) {
+  String sequence(DmsRow row) {
     row.checkValid();
     if (row.line() < 1 || row.line() > MAX_LINE) {
       throw new DmsRowException(row.rowError(RowError.Kind.SEQUENCE, "line " + row.line() + " does not fit 12 digits"));

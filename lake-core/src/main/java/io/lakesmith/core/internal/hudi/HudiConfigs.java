@@ -1,5 +1,6 @@
 package io.lakesmith.core.internal.hudi;
 
+import io.lakesmith.core.hudi.CleanPolicy;
 import io.lakesmith.core.hudi.HudiWriteOptions;
 import io.lakesmith.core.table.TableSpec;
 import io.lakesmith.core.table.TableType;
@@ -88,7 +89,7 @@ final class HudiConfigs {
   }
 
   /** Clean configuration: one of Hudi's cleaner policies with its retention. */
-  static Map<String, String> cleanOverrides(HudiTableServices.CleanPolicy policy, int retained) {
+  static Map<String, String> cleanOverrides(CleanPolicy policy, int retained) {
     Map<String, String> p = new LinkedHashMap<>();
     p.put(org.apache.hudi.config.HoodieCleanConfig.CLEANER_POLICY.key(), policy.name());
     switch (policy) {

@@ -1,5 +1,6 @@
 package io.lakesmith.core.internal.hudi;
 
+import io.lakesmith.core.hudi.CleanPolicy;
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
 import io.lakesmith.core.table.TableType;
@@ -37,16 +38,6 @@ import org.apache.hudi.config.HoodieWriteConfig;
  * the cleaner still retains; compaction and clustering rewrite data without changing the table's contents.
  */
 public final class HudiTableServices {
-
-  /** Hudi's cleaner policies. */
-  public enum CleanPolicy {
-    /** Keep every file version needed to read the table as of each of the last N commits. */
-    KEEP_LATEST_COMMITS,
-    /** Keep every file version needed to read the table as of any commit in the last N hours. */
-    KEEP_LATEST_BY_HOURS,
-    /** Keep the latest N versions of every file group. */
-    KEEP_LATEST_FILE_VERSIONS
-  }
 
   /** What a clean did. */
   public static final class CleanOutcome {

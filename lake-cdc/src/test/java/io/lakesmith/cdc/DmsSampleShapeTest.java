@@ -1,8 +1,12 @@
-package io.lakesmith.cdc.internal.source;
+package io.lakesmith.cdc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.lakesmith.cdc.internal.source.DmsTableId;
+import io.lakesmith.cdc.internal.source.DmsLayout;
+import io.lakesmith.cdc.internal.source.DmsListing;
+import io.lakesmith.cdc.internal.source.DmsFile;
 import io.lakesmith.cdc.internal.source.convert.ConvertedRow;
 import io.lakesmith.cdc.internal.source.convert.RowConverter;
 import io.lakesmith.cdc.CsvOptions;
@@ -13,7 +17,6 @@ import io.lakesmith.cdc.internal.source.read.DmsRow;
 import io.lakesmith.cdc.internal.source.read.DmsRowReader;
 import io.lakesmith.cdc.internal.source.read.ExpectedColumns;
 import io.lakesmith.cdc.HeaderMode;
-import io.lakesmith.cdc.ChangeSequencer;
 import io.lakesmith.core.storage.ObjectStore;
 import io.lakesmith.core.storage.ObjectStores;
 import io.lakesmith.core.storage.StorageLocation;
