@@ -83,6 +83,18 @@ class PublicApiTest {
     assertThat(violations).as("public API naming Hudi, Hadoop or internal types").isEmpty();
   }
 
+  @Test
+  void everyExceptionLakesmithThrowsHasOneRoot() throws Exception {
+    Set<String> strays = new TreeSet<>();
+    for (String name : apiClassNames()) {
+      Class<?> c = Class.forName(name, false, getClass().getClassLoader());
+      if (Throwable.class.isAssignableFrom(c) && !io.lakesmith.core.LakesmithException.class.isAssignableFrom(c)) {
+        strays.add(name);
+      }
+    }
+    assertThat(strays).as("exceptions outside the LakesmithException hierarchy").isEmpty();
+  }
+
   private static boolean isExported(Class<?> c) {
     for (Class<?> k = c; k != null; k = k.getDeclaringClass()) {
       if (!Modifier.isPublic(k.getModifiers())) {

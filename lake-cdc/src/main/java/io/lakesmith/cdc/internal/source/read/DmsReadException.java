@@ -1,12 +1,13 @@
 package io.lakesmith.cdc.internal.source.read;
 
+import io.lakesmith.core.BadInputException;
 /**
  * A whole file cannot be read (further): unreadable or mislabeled compression, broken CSV quoting, a corrupt
  * Parquet file, no way to know the column names, or an I/O error while streaming. The message names the file key
  * and, when known, the line. Failing to open the object at all surfaces as the store's
  * {@link io.lakesmith.core.storage.StorageException}.
  */
-public class DmsReadException extends RuntimeException {
+public class DmsReadException extends BadInputException {
   private final String fileKey;
   private final long line;
 

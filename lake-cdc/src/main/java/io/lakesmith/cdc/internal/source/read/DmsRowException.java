@@ -1,5 +1,6 @@
 package io.lakesmith.cdc.internal.source.read;
 
+import io.lakesmith.core.BadInputException;
 import io.lakesmith.cdc.RowError;
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableList;
@@ -7,7 +8,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** A row cannot be used; carries every {@link RowError} found in it (at least one). */
-public class DmsRowException extends RuntimeException {
+public class DmsRowException extends BadInputException {
   private final ImmutableList<RowError> errors;
 
   public DmsRowException(List<RowError> errors) {
