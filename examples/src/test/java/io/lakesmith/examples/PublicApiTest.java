@@ -88,7 +88,8 @@ class PublicApiTest {
     Set<String> strays = new TreeSet<>();
     for (String name : apiClassNames()) {
       Class<?> c = Class.forName(name, false, getClass().getClassLoader());
-      if (Throwable.class.isAssignableFrom(c) && !io.lakesmith.core.LakesmithException.class.isAssignableFrom(c)) {
+      if (isExported(c) && Throwable.class.isAssignableFrom(c)
+          && !io.lakesmith.core.LakesmithException.class.isAssignableFrom(c)) {
         strays.add(name);
       }
     }
