@@ -1,7 +1,5 @@
 package io.lakesmith.cdc;
 
-import io.lakesmith.cdc.source.read.DmsFormat;
-import io.lakesmith.cdc.source.sequence.ChangeSequencer;
 import io.lakesmith.core.aws.AwsSettings;
 import io.lakesmith.core.hudi.HudiWriteOptions;
 import io.lakesmith.core.lock.LockOptions;

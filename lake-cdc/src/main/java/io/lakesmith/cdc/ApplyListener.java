@@ -21,7 +21,7 @@ public interface ApplyListener {
 
   default void commitDone(String table, CommitSummary commit) {}
 
-  default void rowQuarantined(String table, io.lakesmith.cdc.source.read.RowError error) {}
+  default void rowQuarantined(String table, io.lakesmith.cdc.RowError error) {}
 
   /**
    * The table's apply is over ({@code report} is its final report). An exception thrown here is recorded as an error

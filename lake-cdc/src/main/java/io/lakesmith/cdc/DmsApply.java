@@ -1,14 +1,11 @@
 package io.lakesmith.cdc;
 
 import com.google.common.base.Preconditions;
-import io.lakesmith.cdc.source.DmsFile;
-import io.lakesmith.cdc.source.DmsLayout;
-import io.lakesmith.cdc.source.DmsListing;
-import io.lakesmith.cdc.source.DmsTableId;
-import io.lakesmith.cdc.source.UnrecognizedObject;
-import io.lakesmith.cdc.source.read.CsvOptions;
-import io.lakesmith.cdc.source.read.DmsFormat;
-import io.lakesmith.cdc.source.sequence.ChangeSequencer;
+import io.lakesmith.cdc.internal.source.DmsFile;
+import io.lakesmith.cdc.internal.source.DmsLayout;
+import io.lakesmith.cdc.internal.source.DmsListing;
+import io.lakesmith.cdc.internal.source.DmsTableId;
+import io.lakesmith.cdc.internal.source.UnrecognizedObject;
 import io.lakesmith.core.aws.AwsSettings;
 import io.lakesmith.core.hudi.HudiWriteOptions;
 import io.lakesmith.core.lock.LockOptions;
@@ -82,7 +79,7 @@ public final class DmsApply {
   // Header detection: a first row equal to the expected column names is a header (AddColumnName=true),
   // otherwise data; without a schema in the spec the first row must be the header.
   private DmsFormat format = DmsFormat.defaults().toBuilder()
-      .csv(CsvOptions.defaults().toBuilder().header(io.lakesmith.cdc.source.read.HeaderMode.DETECT).build()).build();
+      .csv(CsvOptions.defaults().toBuilder().header(io.lakesmith.cdc.HeaderMode.DETECT).build()).build();
   private ApplyMode mode = ApplyMode.STRICT;
   private int maxRowsPerCommit = 500_000;
   private ChangeSequencer sequencer = ChangeSequencer.builder().build();

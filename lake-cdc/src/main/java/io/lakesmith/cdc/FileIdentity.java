@@ -2,7 +2,7 @@ package io.lakesmith.cdc;
 
 import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
-import io.lakesmith.cdc.source.DmsFile;
+import io.lakesmith.cdc.internal.source.DmsFile;
 import io.lakesmith.core.storage.ObjectStore;
 import java.io.IOException;
 import java.io.InputStream;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
-import io.lakesmith.cdc.source.DmsFixtures;
+import io.lakesmith.cdc.internal.source.DmsFixtures;
 import io.lakesmith.core.aws.AwsSettings;
-import io.lakesmith.core.hudi.HudiTableReader;
-import io.lakesmith.core.hudi.HudiTables;
+import io.lakesmith.core.internal.hudi.HudiTableReader;
+import io.lakesmith.core.internal.hudi.HudiTables;
 import io.lakesmith.core.report.RunReport;
 import io.lakesmith.core.table.ColumnType;
 import io.lakesmith.core.table.TableSpec;

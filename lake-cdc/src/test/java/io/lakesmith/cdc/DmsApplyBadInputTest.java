@@ -3,12 +3,9 @@ package io.lakesmith.cdc;
 import static io.lakesmith.cdc.DmsFixture.s;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lakesmith.cdc.source.DmsFixtures;
-import io.lakesmith.cdc.source.read.CsvOptions;
-import io.lakesmith.cdc.source.read.DmsFormat;
-import io.lakesmith.cdc.source.read.HeaderMode;
+import io.lakesmith.cdc.internal.source.DmsFixtures;
 import io.lakesmith.core.aws.AwsSettings;
-import io.lakesmith.core.hudi.HudiTables;
+import io.lakesmith.core.internal.hudi.HudiTables;
 import io.lakesmith.core.report.RunReport;
 import io.lakesmith.core.storage.ObjectStores;
 import io.lakesmith.core.storage.StorageLocation;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lakesmith.cdc.ApplyResult;
 import io.lakesmith.cdc.DmsApply;
-import io.lakesmith.cdc.source.read.CsvOptions;
-import io.lakesmith.cdc.source.read.HeaderMode;
+import io.lakesmith.cdc.CsvOptions;
+import io.lakesmith.cdc.HeaderMode;
 import io.lakesmith.compaction.hudi.HudiMaintenance;
 import io.lakesmith.compaction.hudi.HudiServiceResult;
 import io.lakesmith.core.aws.AwsSettings;

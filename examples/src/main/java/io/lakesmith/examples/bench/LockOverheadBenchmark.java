@@ -1,8 +1,8 @@
 package io.lakesmith.examples.bench;
 
 import io.lakesmith.core.aws.AwsSettings;
-import io.lakesmith.core.hudi.HudiTable;
-import io.lakesmith.core.hudi.HudiTables;
+import io.lakesmith.core.internal.hudi.HudiTable;
+import io.lakesmith.core.internal.hudi.HudiTables;
 import io.lakesmith.core.hudi.HudiWriteOptions;
 import io.lakesmith.core.lock.LockOptions;
 import io.lakesmith.core.lock.TableLease;

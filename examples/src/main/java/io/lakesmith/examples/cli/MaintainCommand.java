@@ -104,7 +104,7 @@ final class MaintainCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     RunReport.Builder rb = RunReport.builder("maintain", tableSpec.identifier()).input(target);
     MaintenancePolicy policy = MaintenancePolicy.builder()
-        .clean(io.lakesmith.core.hudi.HudiTableServices.CleanPolicy.KEEP_LATEST_COMMITS, retainCommits)
+        .clean(io.lakesmith.core.hudi.CleanPolicy.KEEP_LATEST_COMMITS, retainCommits)
         .archive(archiveKeep.isEmpty() ? 20 : archiveKeep.get(0), archiveKeep.isEmpty() ? 30 : archiveKeep.get(1))
         .build();
     io.lakesmith.core.lock.LockOptions lockOptions = lock.options();

@@ -3,7 +3,7 @@ package io.lakesmith.examples.concurrency;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lakesmith.core.aws.AwsSettings;
-import io.lakesmith.core.hudi.HudiTableReader;
+import io.lakesmith.core.internal.hudi.HudiTableReader;
 import io.lakesmith.core.storage.ObjectStore;
 import io.lakesmith.core.storage.ObjectStores;
 import io.lakesmith.core.storage.StorageLocation;

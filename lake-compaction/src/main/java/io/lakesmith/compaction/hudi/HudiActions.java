@@ -2,9 +2,9 @@ package io.lakesmith.compaction.hudi;
 
 import com.google.common.base.Preconditions;
 import io.lakesmith.core.hudi.HudiCommit;
-import io.lakesmith.core.hudi.HudiTableServices;
-import io.lakesmith.core.hudi.HudiTableServices.CleanPolicy;
-import io.lakesmith.core.hudi.HudiTableServices.CleanOutcome;
+import io.lakesmith.core.internal.hudi.HudiTableServices;
+import io.lakesmith.core.hudi.CleanPolicy;
+import io.lakesmith.core.internal.hudi.HudiTableServices.CleanOutcome;
 import io.lakesmith.core.table.TableType;
 import java.util.List;
 import java.util.Optional;

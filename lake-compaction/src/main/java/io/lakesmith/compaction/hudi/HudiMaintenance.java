@@ -1,11 +1,12 @@
 package io.lakesmith.compaction.hudi;
 
+import io.lakesmith.core.hudi.CleanPolicy;
 import com.google.common.base.Preconditions;
 import io.lakesmith.core.aws.AwsSettings;
 import io.lakesmith.core.hudi.HudiCommit;
-import io.lakesmith.core.hudi.HudiTable;
-import io.lakesmith.core.hudi.HudiTableServices;
-import io.lakesmith.core.hudi.HudiTables;
+import io.lakesmith.core.internal.hudi.HudiTable;
+import io.lakesmith.core.internal.hudi.HudiTableServices;
+import io.lakesmith.core.internal.hudi.HudiTables;
 import io.lakesmith.core.hudi.HudiWriteOptions;
 import io.lakesmith.core.lock.LockOptions;
 import io.lakesmith.core.report.RunReport;
@@ -58,11 +59,11 @@ public final class HudiMaintenance implements AutoCloseable {
   }
 
   /** Maintenance of an already open table; the caller keeps owning it. */
-  public static HudiMaintenance forTable(HudiTable table) {
+  static HudiMaintenance forTable(HudiTable table) {
     return new HudiMaintenance(Preconditions.checkNotNull(table, "table"), false);
   }
 
-  public HudiTable table() {
+  HudiTable table() {
     return table;
   }
 
@@ -207,7 +208,7 @@ public final class HudiMaintenance implements AutoCloseable {
         }
         case ARCHIVE: {
           int min = policy.archiveMin();
-          if (policy.clean() && policy.cleanPolicy() == HudiTableServices.CleanPolicy.KEEP_LATEST_COMMITS) {
+          if (policy.clean() && policy.cleanPolicy() == CleanPolicy.KEEP_LATEST_COMMITS) {
             min = Math.max(min, policy.cleanRetained() + 1); // never archive commits the cleaner still retains
           }
           ArchiveTimeline a = archive().keepCommits(min, Math.max(policy.archiveMax(), min + 1));

@@ -3,8 +3,6 @@ package io.lakesmith.core.hudi;
 import com.google.common.base.Preconditions;
 import java.net.URI;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -26,8 +24,10 @@ import java.util.Optional;
  */
 public final class CommitLock {
 
-  static final String DYNAMODB_PROVIDER = "org.apache.hudi.aws.transaction.lock.DynamoDBBasedLockProvider";
-  static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
+  /** Hudi's DynamoDB lock provider class (in org.apache.hudi:hudi-aws). */
+  public static final String DYNAMODB_PROVIDER = "org.apache.hudi.aws.transaction.lock.DynamoDBBasedLockProvider";
+  /** Default lease of {@link #objectStore()}. */
+  public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
 
   private enum Kind { OBJECT_STORE, DYNAMODB }
 
@@ -95,38 +95,24 @@ public final class CommitLock {
     return Optional.ofNullable(lease);
   }
 
-  /** The Hudi lock properties: the provider class and its settings. */
-  Map<String, String> hudiProperties() {
-    Map<String, String> p = new LinkedHashMap<>();
-    if (kind == Kind.OBJECT_STORE) {
-      p.put(org.apache.hudi.config.HoodieLockConfig.LOCK_PROVIDER_CLASS_NAME.key(),
-          ObjectStoreLockProvider.class.getName());
-      p.put(ObjectStoreLockProvider.LEASE_MS, Long.toString(lease.toMillis()));
-    } else {
-      p.put(org.apache.hudi.config.HoodieLockConfig.LOCK_PROVIDER_CLASS_NAME.key(), DYNAMODB_PROVIDER);
-      p.put("hoodie.write.lock.dynamodb.table", table);
-      p.put("hoodie.write.lock.dynamodb.region", region);
-      p.put("hoodie.write.lock.dynamodb.billing_mode", "PAY_PER_REQUEST");
-      if (partitionKey != null) {
-        p.put("hoodie.write.lock.dynamodb.partition_key", partitionKey);
-      }
-      if (endpoint != null) {
-        p.put("hoodie.write.lock.dynamodb.endpoint_url", endpoint.toString());
-      }
-    }
-    return p;
+  /** The DynamoDB lock table; empty for the object-store lock. */
+  public Optional<String> dynamoDbTable() {
+    return Optional.ofNullable(table);
   }
 
-  /** Fails with one line naming the missing class when the provider is not on the class path. */
-  void checkAvailable() {
-    if (kind == Kind.DYNAMODB) {
-      try {
-        Class.forName(DYNAMODB_PROVIDER, false, CommitLock.class.getClassLoader());
-      } catch (ClassNotFoundException e) {
-        throw new IllegalStateException("the DynamoDB commit lock needs " + DYNAMODB_PROVIDER + " from "
-            + "org.apache.hudi:hudi-aws (not on Maven Central for Hudi 1.x) on the class path");
-      }
-    }
+  /** The DynamoDB region; empty for the object-store lock. */
+  public Optional<String> dynamoDbRegion() {
+    return Optional.ofNullable(region);
+  }
+
+  /** The DynamoDB partition key when set; empty otherwise. */
+  public Optional<String> dynamoDbPartitionKey() {
+    return Optional.ofNullable(partitionKey);
+  }
+
+  /** The DynamoDB endpoint override when set; empty otherwise. */
+  public Optional<URI> dynamoDbEndpoint() {
+    return Optional.ofNullable(endpoint);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.lakesmith.core.hudi;
 
+import io.lakesmith.core.internal.hudi.HudiTable;
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableMap;
 import java.util.Map;
@@ -87,7 +88,8 @@ public final class HudiWriteOptions {
   public enum Compression { SNAPPY, ZSTD, GZIP }
 
   static final long DEFAULT_MAX_FILE_SIZE = 120L * 1024 * 1024;
-  static final long DEFAULT_SMALL_FILE_LIMIT = 100L * 1024 * 1024;
+  /** Default of {@link Builder#smallFileLimitBytes}: files below it receive new inserts (100 MiB). */
+  public static final long DEFAULT_SMALL_FILE_LIMIT = 100L * 1024 * 1024;
 
   private final IndexType indexType;
   private final boolean updatePartitionPath;
