@@ -1,5 +1,6 @@
 package io.lakesmith.core.lock;
 
+import io.lakesmith.core.LakesmithException;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -10,7 +11,7 @@ import java.time.Instant;
  * s3://lake/hr/employees/.lakesmith/writer.lock is held by host ip-10-0-0-7 pid 4242 (started
  * 2026-05-01T10:00:00Z), lease expires 2026-05-01T10:05:00Z (waited 0 s)}.
  */
-public class ConcurrentWriterException extends IllegalStateException {
+public class ConcurrentWriterException extends LakesmithException {
 
   private static final long serialVersionUID = 1L;
 
