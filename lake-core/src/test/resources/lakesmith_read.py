@@ -100,7 +100,18 @@ def spark_reader(args):
         df = spark.read.format("hudi").option("hoodie.datasource.query.type", query).load(path)
         return [canon_row(r.asDict()) for r in df.collect()]
 
-    return read, spark.stop
+    def stop():
+        try:  # the JVM's CPU time, for the timings in the log (Linux /proc; best effort)
+            pid = spark.sparkContext._gateway.proc.pid
+            with open("/proc/%d/stat" % pid) as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            cpu = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+            print("lakesmith_read: Spark JVM used %.1f s of CPU" % cpu, file=sys.stderr)
+        except Exception as e:
+            print("lakesmith_read: no JVM CPU time (%s)" % e, file=sys.stderr)
+        spark.stop()
+
+    return read, stop
 
 
 def hudi_rs_reader(args):
@@ -148,6 +159,8 @@ def main():
                 out.flush()
     finally:
         stop()
+        print("lakesmith_read: done in %.1f s, python used %.1f s of CPU"
+              % (time.monotonic() - started, time.process_time()), file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -178,6 +178,11 @@ public final class IndependentReaders {
         for (int i = 0; i < list.size(); i++) {
           results.put(list.get(i), result(list.get(i), byId.get(Integer.toString(i))));
         }
+        for (String line : new String(Files.readAllBytes(log), StandardCharsets.UTF_8).split("\n")) {
+          if (line.startsWith("lakesmith_read: ")) { // the script's timings
+            System.out.println(name + ": " + line.substring("lakesmith_read: ".length()));
+          }
+        }
         if (results.values().stream().noneMatch(Result::failed)) {
           deleteTree(dir); // kept (with the reader's log) only when something failed
         }

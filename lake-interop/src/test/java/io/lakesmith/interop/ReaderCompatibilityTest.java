@@ -43,8 +43,9 @@ import org.junit.jupiter.api.io.TempDir;
  * DMS history says the table holds. The history ({@link DmsHistory}: every column type, NULLs, inserts, updates,
  * key-only deletes, partition moves, an added column) is applied with {@link DmsApply} in three runs (full load, CDC,
  * CDC with the new column) to partitioned COW and MOR tables at Hudi table version 6 (the default) and 8. MOR tables
- * are compacted before the last run, so they end with base files plus log files (updates, deletes, moves, the new column); a copy of each is then
- * compacted again, and every table is cleaned. Readers, each in its own process:
+ * are compacted before the last run, so they end with base files plus log files (updates, deletes, moves, the new
+ * column); a copy of each is then compacted again, and every table is cleaned. Readers, each in its own process and
+ * all at once (one Spark start per bundle for all tables):
  * <ul>
  *   <li>Spark 3.5 + hudi-spark3.5-bundle 0.15.0 (Athena's and Glue 5.0's Hudi): version-6 tables only;
  *   <li>Spark 3.5 + hudi-spark3.5-bundle 1.0.2 (Glue 5.1's Hudi): all tables;
