@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lakesmith.core.aws.AwsSettings;
 import io.lakesmith.examples.concurrency.People.DmsFile;
+import io.lakesmith.testing.IndependentReaders;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 11: the holder of a table's writer lease is killed with SIGKILL (kill -9) while a commit is in flight. Until
  * its lease runs out the table stays locked (a run that does not wait fails with the lock message naming the dead
  * pid); the next run that waits past the lease takes the lock over, rolls the dead run's instant back and converges
- * to the table a serial, uninterrupted application gives.
+ * to the table a serial, uninterrupted application gives, read back by Hudi's reader and by hudi-rs.
  */
 class KillHolderTest {
 
@@ -46,7 +47,10 @@ class KillHolderTest {
 
     Run next = Trials.apply(Run.Mode.THREAD, tmp, "next", dms, base, false, "60s", "--type", "mor");
     assertThat(next.waitFor(300)).as(next.toString()).isZero();
-    assertThat(People.read(base, AwsSettings.defaults())).isEqualTo(People.expected(files));
+    Map<String, String> expected = People.expected(files);
+    assertThat(People.read(base, AwsSettings.defaults())).isEqualTo(expected);
+    // a reader that is not Lakesmith's sees the same table: the dead run's log blocks are rolled back for it too
+    assertThat(People.fromRows(IndependentReaders.hudiRs().snapshot(base))).isEqualTo(expected);
     assertThat(Trials.pendingInstants(base, AwsSettings.defaults())).isEmpty();
     assertThat(Trials.lockObjectExists(base, AwsSettings.defaults())).isFalse();
   }

@@ -132,6 +132,18 @@ final class People {
     return rows;
   }
 
+  /** Rows of an independent reader ({@code IndependentReaders}), in the model's form; fails on a duplicate key. */
+  static Map<String, String> fromRows(List<Map<String, String>> rowsRead) {
+    Map<String, String> rows = new TreeMap<>();
+    for (Map<String, String> r : rowsRead) {
+      String value = r.get("NAME") + "|" + r.get("AMT") + "|" + r.get("DEPT") + "|" + r.get("TS") + "|"
+          + r.get("_lake_op");
+      String previous = rows.put(r.get("ID"), value);
+      assertThat(previous).as("duplicate key %s: %s and %s", r.get("ID"), previous, value).isNull();
+    }
+    return rows;
+  }
+
   /** The table's snapshot through Hudi's reader, in the model's form; fails on a duplicate key. */
   static Map<String, String> read(String base, AwsSettings aws) {
     Map<String, String> rows = new TreeMap<>();
