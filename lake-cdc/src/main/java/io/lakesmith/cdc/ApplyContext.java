@@ -4,6 +4,7 @@ import io.lakesmith.cdc.source.read.DmsFormat;
 import io.lakesmith.cdc.source.sequence.ChangeSequencer;
 import io.lakesmith.core.aws.AwsSettings;
 import io.lakesmith.core.hudi.HudiWriteOptions;
+import io.lakesmith.core.lock.LockOptions;
 import io.lakesmith.core.storage.ObjectStore;
 import java.util.Optional;
 
@@ -19,10 +20,11 @@ final class ApplyContext {
   private final HudiWriteOptions writeOptions;
   private final String tenantColumn;
   private final String tenantValue;
+  private final LockOptions lockOptions;
 
   ApplyContext(ObjectStore store, AwsSettings aws, DmsFormat format, ApplyMode mode, int maxRowsPerCommit,
       ChangeSequencer sequencer, ApplyListener listener, HudiWriteOptions writeOptions, String tenantColumn,
-      String tenantValue) {
+      String tenantValue, LockOptions lockOptions) {
     this.store = store;
     this.aws = aws;
     this.format = format;
@@ -33,7 +35,10 @@ final class ApplyContext {
     this.writeOptions = writeOptions;
     this.tenantColumn = tenantColumn;
     this.tenantValue = tenantValue;
+    this.lockOptions = lockOptions;
   }
+
+  LockOptions lockOptions() { return lockOptions; }
 
   ObjectStore store() { return store; }
 

@@ -11,6 +11,8 @@ import io.lakesmith.cdc.source.read.DmsFormat;
 import io.lakesmith.cdc.source.sequence.ChangeSequencer;
 import io.lakesmith.core.aws.AwsSettings;
 import io.lakesmith.core.hudi.HudiWriteOptions;
+import io.lakesmith.core.lock.LockOptions;
+import io.lakesmith.core.lock.TableLease;
 import io.lakesmith.core.report.RunReport;
 import io.lakesmith.core.storage.ObjectStore;
 import io.lakesmith.core.storage.ObjectStores;
@@ -51,6 +53,15 @@ import org.slf4j.LoggerFactory;
  * Memory: at most {@link #maxRowsPerCommit} changes are held per table. Tables run in parallel on a bounded pool;
  * one table's failure is reported in its {@link RunReport} and does not stop the others.
  *
+ * <p><b>One writer per table.</b> Each table is applied holding its writer lease ({@link TableLease}, a lease object
+ * at {@code <table>/.lakesmith/writer.lock} taken with conditional writes), from before its checkpoint is read until
+ * after its last commit. A concurrent apply of the same table (a retried job, a second run by hand) waits up to
+ * {@link #lockWait} and otherwise fails that table with a one-line {@link io.lakesmith.core.lock.ConcurrentWriterException}
+ * message, writing nothing: the table ends as a serial application of both runs would leave it. Commits also run
+ * under Hudi's optimistic concurrency control with the write options' {@link io.lakesmith.core.hudi.CommitLock}.
+ * A run that dies (even killed) blocks the table for at most the lease; the next run rolls back what it left in
+ * flight.
+ *
  * <p>Tables get three bookkeeping columns: {@code _lake_seq}, {@code _lake_op} (L, I, U or D) and Hudi's
  * {@code _hoodie_is_deleted}. Quarantined rows and checkpoint sidecars live under {@code <table>/.lakesmith/}.
  */
@@ -73,6 +84,7 @@ public final class DmsApply {
   private int parallelism = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
   private String tenantColumn;
   private String tenantValue;
+  private LockOptions lockOptions = LockOptions.defaults();
 
   private DmsApply(StorageLocation root) {
     this.root = root;
@@ -196,6 +208,33 @@ public final class DmsApply {
   }
 
   /**
+   * How each table's writer lease is taken ({@link TableLease}); default {@link LockOptions#defaults()}: lease 60 s,
+   * fail at once when another writer holds it.
+   */
+  public DmsApply lock(LockOptions value) {
+    this.lockOptions = Preconditions.checkNotNull(value, "lockOptions");
+    return this;
+  }
+
+  /**
+   * How long to wait for a table another writer is applying before giving up on that table (default 0: at once).
+   * A caller that re-runs the apply in a loop (continuous mode) should wait about one run's duration.
+   */
+  public DmsApply lockWait(java.time.Duration value) {
+    this.lockOptions = lockOptions.toBuilder().waitTimeout(value).build();
+    return this;
+  }
+
+  /**
+   * The writer lease (default 60 s): renewed while the apply runs, so it only bounds how long a crashed apply blocks
+   * the next one.
+   */
+  public DmsApply lockLease(java.time.Duration value) {
+    this.lockOptions = lockOptions.toBuilder().lease(value).build();
+    return this;
+  }
+
+  /**
    * Lists the root once, then applies every given table; returns one report per table. A table's folder is matched
    * ignoring case ({@code HR/EMPLOYEES} for {@code hr.employees}); two folders that differ only by case fail the
    * table. Objects in a table's folder that are not DMS files, and a table with no files at all, are warnings, and
@@ -223,7 +262,7 @@ public final class DmsApply {
             + " are not DMS data files and were ignored: " + sample(elsewhere));
       }
       ApplyContext ctx = new ApplyContext(store, aws, format, mode, maxRowsPerCommit, sequencer, listener,
-          writeOptions, tenantColumn, tenantValue);
+          writeOptions, tenantColumn, tenantValue, lockOptions);
       ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, specs.size()), r -> {
         Thread t = new Thread(r, "lakesmith-apply");
         t.setDaemon(true);

@@ -18,6 +18,9 @@ import io.lakesmith.core.hudi.HudiCommit;
 import io.lakesmith.core.hudi.HudiTable;
 import io.lakesmith.core.hudi.HudiTables;
 import io.lakesmith.core.hudi.HudiWriteOptions;
+import io.lakesmith.core.lock.ConcurrentWriterException;
+import io.lakesmith.core.lock.LeaseLostException;
+import io.lakesmith.core.lock.TableLease;
 import io.lakesmith.core.report.RunReport;
 import io.lakesmith.core.storage.StorageLocation;
 import io.lakesmith.core.table.ColumnType;
@@ -51,6 +54,9 @@ import org.slf4j.LoggerFactory;
  *       together, so a crash anywhere leaves either the previous or the next state, and a re-run continues
  *       exactly where the last commit ended.</li>
  * </ol>
+ * The whole run holds the table's writer lease ({@link TableLease}), taken before the checkpoint is read: a second
+ * run on the same table waits for it (up to the lock wait) or fails before reading anything, so the two never apply
+ * the same files twice; writes left in flight by a run that died are rolled back first.
  * Not thread-safe; one applier per table at a time.
  */
 final class TableApplier {
@@ -74,6 +80,7 @@ final class TableApplier {
   private final RunReport.Builder report;
   private final List<String> hudiKey;
 
+  private TableLease lease;
   private HudiTable table;
   private Schema schema;
   private RowConverter converter;
@@ -117,7 +124,12 @@ final class TableApplier {
         throw new ApplyException("table " + id + ": strict mode and the source folder holds objects that are not DMS"
             + " files, so nothing was applied: " + String.join("; ", sourceWarnings), (Throwable) null);
       }
+      lease = TableLease.acquire(spec.basePath(), ctx.aws(), id.toString(), ctx.lockOptions());
       run();
+    } catch (ConcurrentWriterException | LeaseLostException e) {
+      // one line: which table, which lock object, who holds it and until when (nothing was written)
+      LOG.info("apply of {} not run: {}", id, e.getMessage());
+      report.error(e.getMessage());
     } catch (ApplyException | SchemaDriftException | DmsReadException e) {
       LOG.error("apply of {} stopped: {}", id, e.getMessage());
       report.error(e.getMessage());
@@ -130,6 +142,9 @@ final class TableApplier {
     } finally {
       if (table != null) {
         table.close();
+      }
+      if (lease != null) {
+        lease.close();
       }
       if (!schemaChanges.isEmpty()) {
         report.detail("schemaChanges", String.join("; ", schemaChanges));
@@ -183,7 +198,7 @@ final class TableApplier {
   private void run() {
     List<HudiCommit> commits = List.of();
     if (HudiTables.exists(spec.basePath(), ctx.aws())) {
-      table = HudiTables.open(hudiSpec(), writeOptions(), ctx.aws());
+      table = HudiTables.open(hudiSpec(), writeOptions(), ctx.aws()).holding(lease);
       schema = table.schema();
       commits = table.commits();
       loadCheckpoint(commits);
@@ -305,6 +320,12 @@ final class TableApplier {
         if (rowNo <= skip) {
           continue;
         }
+        if (batch.rows >= ctx.maxRowsPerCommit()) {
+          // a full batch commits once the next row exists: one that fills at the last row of the input would
+          // otherwise commit as a partial file, followed by an empty commit marking the file done
+          p = rowNo > 1 ? p.withPartial(key, rowNo - 1) : p;
+          flush(p);
+        }
         report.add(RunReport.ROWS_READ, 1);
         if (batch.isEmpty() && quarantine.size() == 0) {
           batch.start(f, rowNo);
@@ -322,10 +343,6 @@ final class TableApplier {
         }
         add(row);
         batch.noteFile(f.key());
-        if (batch.rows >= ctx.maxRowsPerCommit()) {
-          p = p.withPartial(key, rowNo);
-          flush(p);
-        }
       }
     }
     ctx.listener().fileFinished(id.toString(), f.key(), rowNo);
@@ -456,7 +473,7 @@ final class TableApplier {
       return; // nothing was ever readable: no table to create, nothing to record
     }
     if (table == null) {
-      table = HudiTables.createOrOpen(hudiSpec(), schema, writeOptions(), ctx.aws());
+      table = HudiTables.createOrOpen(hudiSpec(), schema, writeOptions(), ctx.aws()).holding(lease);
     }
     StorageLocation q = quarantine.flush(batch.name());
     if (q != null) {

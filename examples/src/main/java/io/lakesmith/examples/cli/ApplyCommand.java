@@ -33,7 +33,10 @@ import picocli.CommandLine.Spec;
         "One table: --table, --target and --key. Many tables: --all --specs <file.json>."},
     footer = {"", "Without --schema (or \"columns\" in a spec file) column names come from CSV headers or Parquet "
         + "schemas; CSV columns are then strings, Parquet columns keep their declared types.",
-        "Rows that cannot be applied are quarantined under <target>/.lakesmith/quarantine/ unless --strict."})
+        "Rows that cannot be applied are quarantined under <target>/.lakesmith/quarantine/ unless --strict.",
+        "One writer per table: a table another run is applying is skipped with a message naming the holder of its "
+            + "lock (<target>/.lakesmith/writer.lock) unless --lock-wait lets this run wait for it; the exit code is then"
+            + " 1."})
 final class ApplyCommand implements Callable<Integer> {
 
   @Spec
@@ -102,6 +105,9 @@ final class ApplyCommand implements Callable<Integer> {
 
   @Mixin
   AwsOptions aws;
+
+  @Mixin
+  LockArgs lock;
 
   @Override
   public Integer call() throws IOException {
@@ -174,7 +180,7 @@ final class ApplyCommand implements Callable<Integer> {
 
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    DmsApply apply = DmsApply.from(source).aws(aws.settings()).tables(tables)
+    DmsApply apply = DmsApply.from(source).aws(aws.settings()).tables(tables).lock(lock.options())
         .mode(strict ? ApplyMode.STRICT : ApplyMode.QUARANTINE)
         .listener(quiet ? ApplyListener.NONE : new ProgressListener(err, StorageLocation.parse(source).prefix()));
     if (timestamp != null) {

@@ -112,6 +112,37 @@ public final class HadoopConfigurations {
     return conf;
   }
 
+  /**
+   * The {@link AwsSettings} a configuration made by {@link #forSettings} describes (endpoint, path style, region,
+   * static credentials, checksum mode, attempts): for components Hudi builds from its configuration alone, such as
+   * {@link ObjectStoreLockProvider}, so they reach the same S3 endpoint with the same credentials.
+   */
+  static AwsSettings settingsOf(Configuration conf) {
+    AwsSettings.Builder b = AwsSettings.builder();
+    String endpoint = conf.getTrimmed("fs.s3a.endpoint");
+    if (endpoint != null && !endpoint.isEmpty()) {
+      b.endpoint(endpoint.contains("://") ? endpoint
+          : (conf.getBoolean("fs.s3a.connection.ssl.enabled", true) ? "https://" : "http://") + endpoint);
+    }
+    b.pathStyle(conf.getBoolean("fs.s3a.path.style.access", false));
+    String region = conf.getTrimmed("fs.s3a.endpoint.region");
+    if (region != null && !region.isEmpty()) {
+      b.region(region);
+    }
+    String access = conf.get("fs.s3a.access.key");
+    String secret = conf.get("fs.s3a.secret.key");
+    if (access != null && secret != null) {
+      b.staticCredentials(access, secret);
+      String token = conf.get("fs.s3a.session.token");
+      if (token != null) {
+        b.sessionToken(token);
+      }
+    }
+    b.checksumsWhenRequired(!conf.getBoolean("fs.s3a.checksum.validation", true));
+    b.maxAttempts(Math.max(1, conf.getInt("fs.s3a.attempts.maximum", 7) + 1));
+    return b.build();
+  }
+
   private static boolean isHttps(URI endpoint) {
     String scheme = endpoint.getScheme();
     return scheme == null || scheme.toLowerCase(Locale.ROOT).equals("https");

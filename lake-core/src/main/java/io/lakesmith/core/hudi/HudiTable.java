@@ -42,10 +42,16 @@ import org.apache.hudi.storage.StorageConfiguration;
  * thrown), then {@code commit} with the caller's extra metadata, written atomically with the commit (the place
  * for a source checkpoint; read back with {@link #commits()}). For full control use {@link #writeClient(Schema)}
  * with {@link #toHoodieRecord}: the client has no auto-commit, so each write must be followed by
- * {@code client.commit(instant, statuses, Option.of(extraMetadata))}, or the next {@code startCommit} rolls it
- * back. The same holds after a crash: an uncommitted write is invisible to readers and is rolled back by the next
- * write (Hudi's eager failed-write cleaning), so a checkpoint in the extra metadata is visible exactly when the data
- * of its commit is.
+ * {@code client.commit(instant, statuses, Option.of(extraMetadata))}. An uncommitted write (a crash, a write not
+ * committed) is invisible to readers, which read completed instants only, and is rolled back by the next writer that
+ * takes the table's writer lease ({@link #holding}), or by Hudi's cleaner once its heartbeat expired; so a checkpoint
+ * in the extra metadata is visible exactly when the data of its commit is.
+ *
+ * <h2>Concurrency</h2>
+ * Every write client runs Hudi's optimistic concurrency control with the options' {@link CommitLock} (timeline
+ * changes under the lock, commits checked for conflicting writes). Lakesmith's own write paths also hold the table's
+ * writer lease ({@link io.lakesmith.core.lock.TableLease}) for a whole run; {@link #holding} attaches it: every
+ * commit then first checks that the lease is still held, and writes left in flight by dead writers are rolled back.
  *
  * <h2>Deletes</h2>
  * Every Lakesmith table has Hudi's built-in delete marker column {@code _hoodie_is_deleted} (nullable boolean,
@@ -82,6 +88,7 @@ public final class HudiTable implements AutoCloseable {
   private Schema tableSchema;
   private Schema clientSchema;
   private HoodieJavaWriteClient<IndexedRecord> client;
+  private io.lakesmith.core.lock.TableLease lease;
 
   HudiTable(TableSpec spec, HudiWriteOptions options, String basePath, Configuration hadoopConf,
       StorageConfiguration<Configuration> storageConf, HoodieTableMetaClient metaClient, Schema tableSchema,
@@ -116,6 +123,94 @@ public final class HudiTable implements AutoCloseable {
   /** A copy of the Hadoop configuration this table's storage is reached with. */
   public Configuration hadoopConfiguration() {
     return new Configuration(hadoopConf);
+  }
+
+  /**
+   * Attaches the table's writer lease, held by the caller (who keeps owning and closes it): from now on every commit
+   * and table service first checks that it is still held ({@link io.lakesmith.core.lock.LeaseLostException}
+   * otherwise). Then repairs what dead writers left, which only a lease holder may do: pending writes are rolled
+   * back and rollbacks wrongly planned for completed commits abandoned ({@link #recoverFailedWrites()}).
+   *
+   * @return this table
+   */
+  public HudiTable holding(io.lakesmith.core.lock.TableLease value) {
+    Preconditions.checkNotNull(value, "lease");
+    value.ensureHeld();
+    this.lease = value;
+    recoverFailedWrites();
+    return this;
+  }
+
+  /**
+   * Takes the table's writer lease with {@code options} (reaching the table's storage as this table does) and
+   * attaches it ({@link #holding}); release it with {@link #releaseLease()}.
+   *
+   * @throws io.lakesmith.core.lock.ConcurrentWriterException when another writer held it for the whole wait
+   */
+  public io.lakesmith.core.lock.TableLease acquireLease(io.lakesmith.core.lock.LockOptions options) {
+    Preconditions.checkState(lease == null, "%s already holds a writer lease", spec.identifier());
+    io.lakesmith.core.lock.TableLease l = io.lakesmith.core.lock.TableLease.acquire(spec.basePath(),
+        HadoopConfigurations.settingsOf(hadoopConf), spec.identifier(), options);
+    try {
+      holding(l);
+    } catch (RuntimeException e) {
+      lease = null;
+      l.close();
+      throw e;
+    }
+    return l;
+  }
+
+  /** Releases and detaches the lease attached by {@link #acquireLease} or {@link #holding} (closing it). */
+  public void releaseLease() {
+    io.lakesmith.core.lock.TableLease l = lease;
+    lease = null;
+    if (l != null) {
+      l.close();
+    }
+  }
+
+  /** The writer lease attached with {@link #holding}, if any. */
+  public Optional<io.lakesmith.core.lock.TableLease> lease() {
+    return Optional.ofNullable(lease);
+  }
+
+  /** Fails when a writer lease is attached and no longer held. */
+  void checkLease() {
+    if (lease != null) {
+      lease.ensureHeld();
+    }
+  }
+
+  /**
+   * Rolls back every pending write on the timeline (commits, delta commits and replace commits that are not
+   * clustering plans, newest first) and abandons pending rollbacks of completed commits whose files are all
+   * present. Only correct while no other writer is active: call it holding the table's writer lease ({@link #holding}
+   * does). Pending compactions and clusterings are left for maintenance.
+   *
+   * @return the instant times rolled back
+   * @throws HudiWriteException when a pending rollback of a completed commit already deleted some of its files
+   */
+  public List<String> recoverFailedWrites() {
+    checkLease();
+    closeClient();
+    List<String> abandoned = FailedWrites.abandonRollbacksOfCompletedCommits(metaClient, spec.identifier());
+    List<String> pending = FailedWrites.pendingWrites(metaClient);
+    if (!pending.isEmpty()) {
+      HoodieWriteConfig config = HudiConfigs.serviceConfig(spec, basePath, tableSchema, options, Map.of());
+      try (HoodieJavaWriteClient<IndexedRecord> c = new HoodieJavaWriteClient<>(new HoodieJavaEngineContext(storageConf),
+          config)) {
+        for (String instant : pending) {
+          org.slf4j.LoggerFactory.getLogger(HudiTable.class).warn("{}: rolling back write {} left in flight by a"
+              + " writer that is gone", spec.identifier(), instant);
+          c.rollback(instant);
+        }
+      }
+    }
+    if (!abandoned.isEmpty() || !pending.isEmpty()) {
+      refresh();
+    }
+    return pending;
   }
 
   /** The meta client, reloaded so that its timeline shows every completed instant. */
@@ -237,6 +332,7 @@ public final class HudiTable implements AutoCloseable {
     for (GenericRecord r : records) {
       hoodieRecords.add(toHoodieRecord(r));
     }
+    checkLease();
     String instant = c.startCommit();
     List<WriteStatus> statuses;
     try {
@@ -254,6 +350,7 @@ public final class HudiTable implements AutoCloseable {
       } catch (RuntimeException crash) {
         throw new CrashBeforeCommit(crash);
       }
+      checkLease(); // a writer that lost its lease must not commit: the new holder may be writing
       boolean committed = c.commit(instant, statuses, Option.of(new LinkedHashMap<>(extraMetadata)));
       if (!committed) {
         throw new HudiWriteException("commit " + instant + " of " + spec.identifier() + " was not completed");
@@ -310,6 +407,7 @@ public final class HudiTable implements AutoCloseable {
     if (spec.type() != TableType.MERGE_ON_READ) {
       return Optional.empty();
     }
+    checkLease();
     closeClient(); // one client at a time per table: Hudi's heartbeats and rollbacks assume a single writer
     refresh(); // compaction rewrites rows with the config schema: it must include every column the logs have
     HoodieWriteConfig config = HudiConfigs.compactionConfig(spec, basePath, tableSchema, options);

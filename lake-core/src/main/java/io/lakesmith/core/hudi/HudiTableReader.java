@@ -135,8 +135,8 @@ public final class HudiTableReader {
 
   private void readSlice(HoodieTableMetaClient metaClient, TypedProperties props, FileSlice slice, String instantTime,
       HoodieSchema dataSchema, Schema output, Consumer<? super GenericRecord> consumer) {
-    HoodieAvroReaderContext context = new HoodieAvroReaderContext(storageConf, metaClient.getTableConfig(),
-        Option.empty(), Option.empty(), props);
+    // sizes buffered log records from their values, not by a reflective walk of each (see LakesmithMergeHandle)
+    HoodieAvroReaderContext context = new SizedAvroReaderContext(storageConf, metaClient.getTableConfig(), props);
     HoodieFileGroupReader<IndexedRecord> reader = HoodieFileGroupReader.<IndexedRecord>newBuilder()
         .withReaderContext(context)
         .withHoodieTableMetaClient(metaClient)

@@ -29,8 +29,12 @@ import org.apache.hudi.config.HoodieWriteConfig;
  * compaction, clustering, timeline archival, savepoints and restore. Parameters are typed; Hudi configuration
  * keys stay in this package. Each call opens one write client with the table's write options (automatic clean and
  * archive off: nothing runs that the caller did not ask for), does its work inline and closes the client; it
- * first closes the table's own write client (Hudi's single-writer model: do not write the table while a service
- * runs). Failed writes left inflight are rolled back by Hudi when the client starts, as for any write.
+ * first closes the table's own write client and, when the table holds its writer lease ({@link HudiTable#holding}),
+ * checks that the lease is still held. Like every Lakesmith write client it runs Hudi's optimistic concurrency
+ * control with the table's {@link CommitLock}: a clean can run beside a writer; services that rewrite or schedule
+ * rewrites of file groups (compaction, clustering) or change the timeline's history (archival, savepoints, restore)
+ * must run holding the writer lease, because a compaction or clustering plan scheduled while a writer is in flight
+ * fails that writer's conflict check when both touch one file group.
  *
  * <p>Hudi's own guarantees apply and are relied on: the cleaner never deletes a file a retained commit or a
  * savepoint needs; archival never passes the first savepoint, a pending compaction or clustering, or the instants
@@ -104,6 +108,7 @@ public final class HudiTableServices {
   }
 
   private HoodieJavaWriteClient<IndexedRecord> client(Map<String, String> overrides) {
+    table.checkLease();
     table.releaseWriteClient();
     HoodieWriteConfig config = HudiConfigs.serviceConfig(table.spec(), table.basePath(), table.schema(),
         table.options(), overrides);
