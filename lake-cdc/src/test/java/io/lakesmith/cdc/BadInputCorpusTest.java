@@ -11,6 +11,7 @@ import io.lakesmith.core.internal.hudi.HudiTables;
 import io.lakesmith.core.report.RunReport;
 import io.lakesmith.core.table.ColumnType;
 import io.lakesmith.core.table.TableSpec;
+import io.lakesmith.testing.IndependentReaders;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -46,7 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
  * test), each bad row or unreadable part is quarantined with file, line, column and reason, and damage that is more
  * than a row is also a report warning. STRICT: nothing is committed and the error names file, line and column. After
  * every file is fixed, a re-run of the QUARANTINE table gives the clean table (the fixed files applied to a fresh
- * table). Problems of the table's description rather than of a row (no Op, unknown columns, a column name Hudi
+ * table), read back both by Lakesmith's reader and by hudi-rs. Problems of the table's description rather than of a row (no Op, unknown columns, a column name Hudi
  * cannot hold, a type change, folders differing by case) fail the table in both modes.
  *
  * <p>To keep it fast, the row-level cases share one table (distinct keys per case) in QUARANTINE mode; STRICT runs
@@ -108,6 +109,18 @@ class BadInputCorpusTest {
     }
     return r.get("ID") + "|" + n + "|" + a + "|" + r.get("QTY") + "|"
         + (hired == null ? NULL : LocalDate.ofEpochDay((Integer) hired).toString()) + "|" + s + "|" + r.get("ACTIVE");
+  }
+
+  /** The same canonical form from a row as an independent reader returns it (canonical strings, null for NULL). */
+  static String canonical(Map<String, String> r) {
+    String name = r.get("NAME") == null ? NULL : r.get("NAME").length() > 64 ? "len=" + r.get("NAME").length()
+        : r.get("NAME");
+    return r.get("ID") + "|" + name + "|" + orNull(r.get("AMT")) + "|" + orNull(r.get("QTY")) + "|"
+        + orNull(r.get("HIRED")) + "|" + orNull(r.get("SEEN")) + "|" + orNull(r.get("ACTIVE"));
+  }
+
+  private static String orNull(String v) {
+    return v == null ? NULL : v;
   }
 
   static Map<Long, String> table(String base) {
@@ -648,6 +661,14 @@ class BadInputCorpusTest {
     Map<Long, String> cleanTable = table(cleanBase);
     assertThat(cleanTable).isEqualTo(fixedExpected);
     assertThat(table(base)).isEqualTo(cleanTable);
+    // and as a reader that is not Lakesmith's sees them (hudi-rs)
+    Map<IndependentReaders.Read, IndependentReaders.Result> independent = IndependentReaders.hudiRs().read(
+        List.of(IndependentReaders.Read.snapshot(base), IndependentReaders.Read.snapshot(cleanBase)));
+    for (IndependentReaders.Result result : independent.values()) {
+      Map<Long, String> rows = new TreeMap<>();
+      result.rows().forEach(r -> rows.put(Long.parseLong(r.get("ID")), canonical(r)));
+      assertThat(rows).as("%s", result).isEqualTo(fixedExpected);
+    }
 
     System.out.println("bad-input corpus: " + corpus.size() + " cases, " + (System.nanoTime() - t0) / 1_000_000 + " ms");
     summary.forEach((k, v) -> System.out.println("  " + k + ": " + v));
