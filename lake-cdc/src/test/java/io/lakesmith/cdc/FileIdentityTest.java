@@ -2,8 +2,8 @@ package io.lakesmith.cdc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lakesmith.cdc.source.DmsFile;
-import io.lakesmith.cdc.source.DmsLayout;
+import io.lakesmith.cdc.internal.source.DmsFile;
+import io.lakesmith.cdc.internal.source.DmsLayout;
 import io.lakesmith.core.storage.ObjectInfo;
 import io.lakesmith.core.storage.StorageLocation;
 import java.nio.file.Path;
