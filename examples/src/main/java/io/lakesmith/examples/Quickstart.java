@@ -14,7 +14,7 @@ import io.lakesmith.cdc.ApplyMode;
 import io.lakesmith.cdc.ApplyResult;
 import io.lakesmith.cdc.DmsApply;
 import io.lakesmith.core.aws.AwsSettings;
-import io.lakesmith.core.hudi.HudiTableReader;
+import io.lakesmith.core.internal.hudi.HudiTableReader;
 import io.lakesmith.core.report.RunReport;
 import io.lakesmith.core.table.ColumnType;
 import io.lakesmith.core.table.TableSpec;

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.avro.Schema;
-import org.apache.hadoop.conf.Configuration;
 
 /**
  * Registers a Lakesmith Hudi table in Glue the way Hudi's own Glue sync would, and keeps it in sync; obtained from
@@ -37,19 +36,12 @@ public final class HudiSyncAction {
 
   private final GlueCatalog catalog;
   private final TableSpec spec;
-  private Configuration hadoopConf;
   private boolean full;
   private String description;
 
   HudiSyncAction(GlueCatalog catalog, TableSpec spec) {
     this.catalog = catalog;
     this.spec = Preconditions.checkNotNull(spec, "spec");
-  }
-
-  /** The Hadoop configuration to open the table with (default: one reaching S3 as the catalog's AwsSettings say). */
-  public HudiSyncAction hadoopConfiguration(Configuration conf) {
-    this.hadoopConf = Preconditions.checkNotNull(conf, "conf");
-    return this;
   }
 
   /** Diff every partition on storage with Glue, whatever was synced before. */
@@ -66,8 +58,7 @@ public final class HudiSyncAction {
 
   /** Runs the sync; throws like {@link RegisterTableAction#execute()}. */
   public SyncResult execute() {
-    HudiTimeline hudi = HudiTimeline.open(spec.basePath(),
-        hadoopConf != null ? hadoopConf : HudiTimeline.hadoopConf(catalog.aws()));
+    HudiTimeline hudi = HudiTimeline.open(spec.basePath(), HudiTimeline.hadoopConf(catalog.aws()));
     SyncRun run = new SyncRun(catalog, "glue-sync-hudi", spec.identifier());
     Schema schema = hudi.schema().or(spec::schema).orElseThrow(() -> new IllegalArgumentException(
         "Hudi table " + spec.identifier() + " at " + spec.basePath() + " has no commit and the spec no schema"));

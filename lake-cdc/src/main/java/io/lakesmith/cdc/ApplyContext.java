@@ -1,9 +1,8 @@
 package io.lakesmith.cdc;
 
-import io.lakesmith.cdc.source.read.DmsFormat;
-import io.lakesmith.cdc.source.sequence.ChangeSequencer;
 import io.lakesmith.core.aws.AwsSettings;
 import io.lakesmith.core.hudi.HudiWriteOptions;
+import io.lakesmith.core.lock.LockOptions;
 import io.lakesmith.core.storage.ObjectStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,12 +20,13 @@ final class ApplyContext {
   private final HudiWriteOptions writeOptions;
   private final String tenantColumn;
   private final String tenantValue;
+  private final LockOptions lockOptions;
   private final Duration deleteRetention;
   private final Clock clock;
 
   ApplyContext(ObjectStore store, AwsSettings aws, DmsFormat format, ApplyMode mode, int maxRowsPerCommit,
       ChangeSequencer sequencer, ApplyListener listener, HudiWriteOptions writeOptions, String tenantColumn,
-      String tenantValue, Duration deleteRetention, Clock clock) {
+      String tenantValue, LockOptions lockOptions, Duration deleteRetention, Clock clock) {
     this.store = store;
     this.aws = aws;
     this.format = format;
@@ -37,9 +37,12 @@ final class ApplyContext {
     this.writeOptions = writeOptions;
     this.tenantColumn = tenantColumn;
     this.tenantValue = tenantValue;
+    this.lockOptions = lockOptions;
     this.deleteRetention = deleteRetention;
     this.clock = clock;
   }
+
+  LockOptions lockOptions() { return lockOptions; }
 
   ObjectStore store() { return store; }
 

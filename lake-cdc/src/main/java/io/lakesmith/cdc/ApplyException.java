@@ -1,6 +1,6 @@
 package io.lakesmith.cdc;
 
-import io.lakesmith.cdc.source.read.RowError;
+import io.lakesmith.core.LakesmithException;
 import java.util.Optional;
 
 /**
@@ -8,7 +8,7 @@ import java.util.Optional;
  * stay and the next run continues after them. When a bad source row caused it (STRICT mode), {@link #rowError()}
  * names its file, line and column.
  */
-public final class ApplyException extends RuntimeException {
+public final class ApplyException extends LakesmithException {
   private final RowError rowError;
 
   ApplyException(String message, RowError rowError) {

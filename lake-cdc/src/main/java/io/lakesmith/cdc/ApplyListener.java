@@ -5,7 +5,8 @@ import io.lakesmith.core.report.RunReport;
 /**
  * Progress callbacks of an apply. Called on the thread applying the table (tables may run in parallel, so
  * implementations must be thread-safe). An exception thrown by a callback aborts that table's apply at that
- * point, exactly as a crash there would: what was committed stays, the rest is applied by the next run.
+ * point, exactly as a crash there would: what was committed stays, the rest is applied by the next run (for
+ * {@link #tableFinished} see there). Other tables go on.
  */
 public interface ApplyListener {
 
@@ -20,7 +21,11 @@ public interface ApplyListener {
 
   default void commitDone(String table, CommitSummary commit) {}
 
-  default void rowQuarantined(String table, io.lakesmith.cdc.source.read.RowError error) {}
+  default void rowQuarantined(String table, io.lakesmith.cdc.RowError error) {}
 
+  /**
+   * The table's apply is over ({@code report} is its final report). An exception thrown here is recorded as an error
+   * in the table's report (which then fails); it never stops or hides other tables.
+   */
   default void tableFinished(String table, RunReport report) {}
 }

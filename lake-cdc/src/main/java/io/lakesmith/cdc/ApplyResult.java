@@ -3,6 +3,7 @@ package io.lakesmith.cdc;
 import com.google.common.collect.ImmutableMap;
 import io.lakesmith.core.report.RunReport;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The outcome of a {@link DmsApply}: one {@link RunReport} per table (by {@code schema.table}) under an overall
@@ -12,9 +13,15 @@ import java.util.Map;
 public final class ApplyResult {
   private final RunReport report;
   private final ImmutableMap<String, RunReport> tables;
+  private final ImmutableMap<String, Throwable> failures;
 
   ApplyResult(RunReport report) {
+    this(report, Map.of());
+  }
+
+  ApplyResult(RunReport report, Map<String, Throwable> failures) {
     this.report = report;
+    this.failures = ImmutableMap.copyOf(failures);
     ImmutableMap.Builder<String, RunReport> t = ImmutableMap.builder();
     report.children().forEach(c -> t.put(c.target(), c));
     this.tables = t.build();
@@ -37,6 +44,15 @@ public final class ApplyResult {
       throw new IllegalArgumentException("no table " + schemaDotTable + " in this apply; tables: " + tables.keySet());
     }
     return r;
+  }
+
+  /**
+   * The unexpected exception that failed a table (an I/O error, a Hudi failure), for callers that want its stack
+   * trace; empty for tables that succeeded or stopped on a described problem (bad row, schema drift). The table's
+   * report holds the one-line description with the root cause.
+   */
+  public Optional<Throwable> failure(String schemaDotTable) {
+    return Optional.ofNullable(failures.get(schemaDotTable));
   }
 
   /** Whether every table succeeded. */

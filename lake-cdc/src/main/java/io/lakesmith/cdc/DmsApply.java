@@ -1,15 +1,15 @@
 package io.lakesmith.cdc;
 
 import com.google.common.base.Preconditions;
-import io.lakesmith.cdc.source.DmsFile;
-import io.lakesmith.cdc.source.DmsLayout;
-import io.lakesmith.cdc.source.DmsListing;
-import io.lakesmith.cdc.source.DmsTableId;
-import io.lakesmith.cdc.source.read.CsvOptions;
-import io.lakesmith.cdc.source.read.DmsFormat;
-import io.lakesmith.cdc.source.sequence.ChangeSequencer;
+import io.lakesmith.cdc.internal.source.DmsFile;
+import io.lakesmith.cdc.internal.source.DmsLayout;
+import io.lakesmith.cdc.internal.source.DmsListing;
+import io.lakesmith.cdc.internal.source.DmsTableId;
+import io.lakesmith.cdc.internal.source.UnrecognizedObject;
 import io.lakesmith.core.aws.AwsSettings;
 import io.lakesmith.core.hudi.HudiWriteOptions;
+import io.lakesmith.core.lock.LockOptions;
+import io.lakesmith.core.lock.TableLease;
 import io.lakesmith.core.report.RunReport;
 import io.lakesmith.core.storage.ObjectStore;
 import io.lakesmith.core.storage.ObjectStores;
@@ -20,6 +20,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,6 +56,15 @@ import org.slf4j.LoggerFactory;
  * Memory: at most {@link #maxRowsPerCommit} changes are held per table. Tables run in parallel on a bounded pool;
  * one table's failure is reported in its {@link RunReport} and does not stop the others.
  *
+ * <p><b>One writer per table.</b> Each table is applied holding its writer lease ({@link TableLease}, a lease object
+ * at {@code <table>/.lakesmith/writer.lock} taken with conditional writes), from before its checkpoint is read until
+ * after its last commit. A concurrent apply of the same table (a retried job, a second run by hand) waits up to
+ * {@link #lockWait} and otherwise fails that table with a one-line {@link io.lakesmith.core.lock.ConcurrentWriterException}
+ * message, writing nothing: the table ends as a serial application of both runs would leave it. Commits also run
+ * under Hudi's optimistic concurrency control with the write options' {@link io.lakesmith.core.hudi.CommitLock}.
+ * A run that dies (even killed) blocks the table for at most the lease; the next run rolls back what it left in
+ * flight.
+ *
  * <p>Tables get three bookkeeping columns: {@code _lake_seq}, {@code _lake_op} (L, I, U or D) and Hudi's
  * {@code _hoodie_is_deleted}. Quarantined rows, checkpoint sidecars and the delete ledger live under
  * {@code <table>/.lakesmith/}.
@@ -69,7 +79,7 @@ public final class DmsApply {
   // Header detection: a first row equal to the expected column names is a header (AddColumnName=true),
   // otherwise data; without a schema in the spec the first row must be the header.
   private DmsFormat format = DmsFormat.defaults().toBuilder()
-      .csv(CsvOptions.defaults().toBuilder().header(io.lakesmith.cdc.source.read.HeaderMode.DETECT).build()).build();
+      .csv(CsvOptions.defaults().toBuilder().header(io.lakesmith.cdc.HeaderMode.DETECT).build()).build();
   private ApplyMode mode = ApplyMode.STRICT;
   private int maxRowsPerCommit = 500_000;
   private ChangeSequencer sequencer = ChangeSequencer.builder().build();
@@ -78,6 +88,7 @@ public final class DmsApply {
   private int parallelism = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
   private String tenantColumn;
   private String tenantValue;
+  private LockOptions lockOptions = LockOptions.defaults();
   private java.time.Duration deleteRetention = DEFAULT_DELETE_RETENTION;
   private java.time.Clock clock = java.time.Clock.systemUTC();
 
@@ -131,6 +142,16 @@ public final class DmsApply {
   /** Shortcut for {@link #format} with only the CSV options changed. */
   public DmsApply csv(CsvOptions value) {
     this.format = format.toBuilder().csv(value).build();
+    return this;
+  }
+
+  /**
+   * Declares that the DMS task writes only inserts ({@code CdcInsertsOnly=true}): CDC files without an {@code Op}
+   * column are then inserts. Without it such a file fails the table, since its updates and deletes could not be told
+   * from inserts. Shortcut for {@link #format} with {@link DmsFormat#cdcInsertsOnly()} set.
+   */
+  public DmsApply cdcInsertsOnly(boolean value) {
+    this.format = format.toBuilder().cdcInsertsOnly(value).build();
     return this;
   }
 
@@ -214,50 +235,157 @@ public final class DmsApply {
     return this;
   }
 
-  /** Lists the root once, then applies every given table that has files; returns one report per table. */
+  /**
+   * How each table's writer lease is taken ({@link TableLease}); default {@link LockOptions#defaults()}: lease 60 s,
+   * fail at once when another writer holds it.
+   */
+  public DmsApply lock(LockOptions value) {
+    this.lockOptions = Preconditions.checkNotNull(value, "lockOptions");
+    return this;
+  }
+
+  /**
+   * How long to wait for a table another writer is applying before giving up on that table (default 0: at once).
+   * A caller that re-runs the apply in a loop (continuous mode) should wait about one run's duration.
+   */
+  public DmsApply lockWait(java.time.Duration value) {
+    this.lockOptions = lockOptions.toBuilder().waitTimeout(value).build();
+    return this;
+  }
+
+  /**
+   * The writer lease (default 60 s): renewed while the apply runs, so it only bounds how long a crashed apply blocks
+   * the next one.
+   */
+  public DmsApply lockLease(java.time.Duration value) {
+    this.lockOptions = lockOptions.toBuilder().lease(value).build();
+    return this;
+  }
+
+  /**
+   * Lists the root once, then applies every given table; returns one report per table. A table's folder is matched
+   * ignoring case ({@code HR/EMPLOYEES} for {@code hr.employees}); two folders that differ only by case fail the
+   * table. Objects in a table's folder that are not DMS files, and a table with no files at all, are warnings, and
+   * failures in {@link ApplyMode#STRICT}: never a silent no-op.
+   */
   public ApplyResult execute() {
     Preconditions.checkState(!specs.isEmpty(), "no table to apply: add at least one TableSpec with table()");
     RunReport.Builder overall = RunReport.builder("apply", root.toUri());
+    Map<String, Throwable> failures = new LinkedHashMap<>();
     try (ObjectStore store = ObjectStores.open(root, aws)) {
       DmsListing listing = DmsLayout.scan(store, root);
       overall.add("tablesFound", listing.tables().size())
           .add("unrecognizedObjects", listing.unrecognized().size());
       List<String> withoutSpec = new ArrayList<>();
-      listing.tables().keySet().stream().filter(t -> !specs.containsKey(t)).forEach(t -> withoutSpec.add(t.toString()));
+      listing.tables().keySet().stream().filter(t -> specs.keySet().stream().noneMatch(t::equalsIgnoreCase))
+          .forEach(t -> withoutSpec.add(t.toString()));
       if (!withoutSpec.isEmpty()) {
         overall.detail("tablesWithoutSpec", String.join(",", withoutSpec));
         LOG.info("tables under {} without a spec (not applied): {}", root, withoutSpec);
       }
+      List<UnrecognizedObject> elsewhere = new ArrayList<>(listing.unrecognized());
+      specs.keySet().forEach(id -> elsewhere.removeAll(listing.unrecognizedIn(id)));
+      if (!elsewhere.isEmpty()) {
+        overall.warning(elsewhere.size() + " object(s) under " + root.toUri() + " outside the applied tables' folders"
+            + " are not DMS data files and were ignored: " + sample(elsewhere));
+      }
       ApplyContext ctx = new ApplyContext(store, aws, format, mode, maxRowsPerCommit, sequencer, listener,
-          writeOptions, tenantColumn, tenantValue, deleteRetention, clock);
+          writeOptions, tenantColumn, tenantValue, lockOptions, deleteRetention, clock);
       ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, specs.size()), r -> {
         Thread t = new Thread(r, "lakesmith-apply");
         t.setDaemon(true);
         return t;
       });
       try {
-        List<Future<RunReport>> results = new ArrayList<>();
+        Map<String, Future<RunReport>> results = new LinkedHashMap<>();
+        Map<String, TableApplier> appliers = new LinkedHashMap<>();
         for (Map.Entry<DmsTableId, TableSpec> e : specs.entrySet()) {
-          List<DmsFile> files = new ArrayList<>(listing.files(e.getKey()));
+          DmsTableId id = e.getKey();
+          List<DmsTableId> folders = listing.tablesMatching(id);
+          if (folders.size() > 1) {
+            results.put(id.toString(), CompletableFuture.completedFuture(notApplied(id, "source folders " + folders
+                + " differ only by case: which one holds " + id + " cannot be told; rename or remove the other",
+                true)));
+            continue;
+          }
+          List<DmsFile> files = new ArrayList<>(folders.isEmpty() ? List.of() : listing.files(folders.get(0)));
+          List<String> stray = new ArrayList<>();
+          listing.unrecognizedIn(id).forEach(u -> stray.add("not a DMS data file, ignored: " + u));
+          if (files.isEmpty() && listing.transactionFiles().isEmpty()) {
+            stray.forEach(w -> LOG.warn("{}: {}", id, w));
+            String none = "no DMS files for " + id + " under " + root.resolve(id.schema() + "/" + id.table()).toUri()
+                + " (folders are matched ignoring case)";
+            RunReport.Builder r = RunReport.builder("apply", id.toString()).detail("target", e.getValue().basePath());
+            stray.forEach(r::warning);
+            if (mode == ApplyMode.STRICT) {
+              r.error("strict mode: " + none + (stray.isEmpty() ? "" : "; " + String.join("; ", stray)));
+            } else {
+              r.warning(none);
+            }
+            LOG.warn("{}", none);
+            results.put(id.toString(), CompletableFuture.completedFuture(finished(id, r)));
+            continue;
+          }
+          stray.forEach(w -> LOG.warn("{}: {}", id, w));
           files.addAll(listing.transactionFiles());
           files.sort(DmsFile.ORDER);
-          TableApplier applier = new TableApplier(ctx, e.getValue(), files);
-          results.add(pool.submit(applier::apply));
+          TableApplier applier = new TableApplier(ctx, e.getValue(), files).sourceWarnings(stray);
+          appliers.put(id.toString(), applier);
+          results.put(id.toString(), pool.submit(applier::apply));
         }
-        for (Future<RunReport> f : results) {
-          overall.child(f.get());
+        for (Map.Entry<String, Future<RunReport>> f : results.entrySet()) {
+          try {
+            overall.child(f.getValue().get());
+          } catch (ExecutionException e) {
+            // one table's unexpected failure must not hide the others' results
+            failures.put(f.getKey(), e.getCause());
+            overall.child(RunReport.builder("apply", f.getKey()).error(Failures.describe(e.getCause())).finish());
+          }
+          TableApplier a = appliers.get(f.getKey());
+          if (a != null) {
+            a.failure().ifPresent(t -> failures.put(f.getKey(), t));
+          }
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         overall.error("interrupted");
-      } catch (ExecutionException e) {
-        overall.error("apply failed: " + e.getCause());
       } finally {
         pool.shutdownNow();
       }
     }
-    ApplyResult result = new ApplyResult(overall.finish());
+    ApplyResult result = new ApplyResult(overall.finish(), failures);
     LOG.info("apply of {}: {}", root, result.report());
     return result;
+  }
+
+  private RunReport notApplied(DmsTableId id, String error, boolean failed) {
+    RunReport.Builder r = RunReport.builder("apply", id.toString()).detail("target", specs.get(id).basePath());
+    if (failed) {
+      r.error(error);
+    } else {
+      r.warning(error);
+    }
+    LOG.warn("{}: {}", id, error);
+    return finished(id, r);
+  }
+
+  /** The finished report, after telling the listener (whose failure is recorded, never thrown). */
+  private RunReport finished(DmsTableId id, RunReport.Builder r) {
+    RunReport done = r.finish();
+    try {
+      listener.tableFinished(id.toString(), done);
+    } catch (RuntimeException e) {
+      r.error("the ApplyListener failed in tableFinished: " + Failures.describe(e));
+      done = r.finish();
+    }
+    return done;
+  }
+
+  private static String sample(List<UnrecognizedObject> objects) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < Math.min(5, objects.size()); i++) {
+      sb.append(i == 0 ? "" : "; ").append(objects.get(i));
+    }
+    return objects.size() > 5 ? sb + "; ..." : sb.toString();
   }
 }

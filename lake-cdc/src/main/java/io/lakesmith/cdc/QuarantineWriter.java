@@ -1,8 +1,7 @@
 package io.lakesmith.cdc;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
-import io.lakesmith.cdc.source.read.DmsRow;
-import io.lakesmith.cdc.source.read.RowError;
+import io.lakesmith.cdc.internal.source.read.DmsRow;
 import io.lakesmith.core.storage.ObjectStore;
 import io.lakesmith.core.storage.StorageLocation;
 import java.io.ByteArrayOutputStream;

@@ -1,10 +1,11 @@
 package io.lakesmith.cdc;
 
+import io.lakesmith.core.LakesmithException;
 /**
  * A source file changes a column's type in a way that cannot be applied safely (anything but int to long,
  * float to double, or a wider decimal). Nothing of the batch that met it is written.
  */
-public final class SchemaDriftException extends RuntimeException {
+public final class SchemaDriftException extends LakesmithException {
   private final String table;
   private final String column;
   private final String oldType;

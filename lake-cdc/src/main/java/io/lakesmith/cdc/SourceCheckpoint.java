@@ -20,7 +20,8 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * What of a table's DMS source has been applied: for every applied file (by key relative to the table's
- * source folder) its fingerprint (size and last-modified time when applied), and for at most one file the
+ * source folder) its fingerprint (a {@link FileIdentity}: size, and ETag or modification time and content hash;
+ * only the size in checkpoints of older versions), and for at most one file the
  * number of rows applied so far when a commit ended inside it. Immutable.
  *
  * <p>The checkpoint travels in the Hudi commit's extra metadata, so it is written atomically with the data.
@@ -45,11 +46,6 @@ final class SourceCheckpoint {
     this.applied = ImmutableSortedMap.copyOfSorted(applied);
     this.partialFile = partialFile;
     this.partialRows = partialFile == null ? 0 : partialRows;
-  }
-
-  /** Fingerprint recorded for a file: size and last-modified millis; a changed file is applied again. */
-  static String fingerprint(long size, java.time.Instant lastModified) {
-    return size + "@" + (lastModified == null ? 0 : lastModified.toEpochMilli());
   }
 
   SortedMap<String, String> applied() {

@@ -2,22 +2,25 @@ package io.lakesmith.cdc;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.hash.Hashing;
-import io.lakesmith.cdc.source.DmsFile;
-import io.lakesmith.cdc.source.DmsTableId;
-import io.lakesmith.cdc.source.convert.ConvertedRow;
-import io.lakesmith.cdc.source.convert.RowConverter;
-import io.lakesmith.cdc.source.read.DmsColumns;
-import io.lakesmith.cdc.source.read.DmsOp;
-import io.lakesmith.cdc.source.read.DmsReaders;
-import io.lakesmith.cdc.source.read.DmsRow;
-import io.lakesmith.cdc.source.read.DmsRowException;
-import io.lakesmith.cdc.source.read.DmsRowReader;
-import io.lakesmith.cdc.source.read.RowError;
+import io.lakesmith.cdc.internal.source.DmsFile;
+import io.lakesmith.cdc.internal.source.DmsTableId;
+import io.lakesmith.cdc.internal.source.convert.ConvertedRow;
+import io.lakesmith.cdc.internal.source.convert.RowConverter;
+import io.lakesmith.cdc.internal.source.read.DmsColumns;
+import io.lakesmith.cdc.internal.source.read.DmsOp;
+import io.lakesmith.cdc.internal.source.read.DmsReadException;
+import io.lakesmith.cdc.internal.source.read.DmsReaders;
+import io.lakesmith.cdc.internal.source.read.DmsRow;
+import io.lakesmith.cdc.internal.source.read.DmsRowException;
+import io.lakesmith.cdc.internal.source.read.DmsRowReader;
 import io.lakesmith.core.hudi.HudiCommit;
-import io.lakesmith.core.hudi.HudiTable;
-import io.lakesmith.core.hudi.HudiTableReader;
-import io.lakesmith.core.hudi.HudiTables;
+import io.lakesmith.core.internal.hudi.HudiTable;
+import io.lakesmith.core.internal.hudi.HudiTableReader;
+import io.lakesmith.core.internal.hudi.HudiTables;
 import io.lakesmith.core.hudi.HudiWriteOptions;
+import io.lakesmith.core.lock.ConcurrentWriterException;
+import io.lakesmith.core.lock.LeaseLostException;
+import io.lakesmith.core.lock.TableLease;
 import io.lakesmith.core.report.RunReport;
 import io.lakesmith.core.storage.StorageLocation;
 import io.lakesmith.core.table.ColumnType;
@@ -53,6 +56,9 @@ import org.slf4j.LoggerFactory;
  *       together, so a crash anywhere leaves either the previous or the next state, and a re-run continues
  *       exactly where the last commit ended.</li>
  * </ol>
+ * The whole run holds the table's writer lease ({@link TableLease}), taken before the checkpoint is read: a second
+ * run on the same table waits for it (up to the lock wait) or fails before reading anything, so the two never apply
+ * the same files twice; writes left in flight by a run that died are rolled back first.
  * Not thread-safe; one applier per table at a time.
  */
 final class TableApplier {
@@ -83,6 +89,7 @@ final class TableApplier {
   private final RunReport.Builder report;
   private final List<String> hudiKey;
 
+  private TableLease lease;
   private HudiTable table;
   private Schema schema;
   private RowConverter converter;
@@ -97,6 +104,9 @@ final class TableApplier {
   /** Whether the pending full-load files of this run are (part of) a reload. */
   private boolean reload;
   private final List<String> schemaChanges = new ArrayList<>();
+  private Throwable failure;
+  private List<String> sourceWarnings = List.of();
+  private final Map<String, String> hashes = new java.util.HashMap<>();
 
   TableApplier(ApplyContext ctx, TableSpec spec, List<DmsFile> files) {
     this.ctx = ctx;
@@ -110,27 +120,64 @@ final class TableApplier {
     this.hudiKey = ImmutableList.copyOf(key);
   }
 
+  /**
+   * Problems the listing found in the table's source folder (objects that are not DMS files): warnings, and in
+   * {@link ApplyMode#STRICT} the reason the table is not applied at all.
+   */
+  TableApplier sourceWarnings(List<String> warnings) {
+    this.sourceWarnings = ImmutableList.copyOf(warnings);
+    return this;
+  }
+
   RunReport apply() {
     report.detail("target", spec.basePath());
+    sourceWarnings.forEach(report::warning);
     try {
+      if (!sourceWarnings.isEmpty() && ctx.mode() == ApplyMode.STRICT) {
+        throw new ApplyException("table " + id + ": strict mode and the source folder holds objects that are not DMS"
+            + " files, so nothing was applied: " + String.join("; ", sourceWarnings), (Throwable) null);
+      }
+      lease = TableLease.acquire(spec.basePath(), ctx.aws(), id.toString(), ctx.lockOptions());
       run();
-    } catch (ApplyException | SchemaDriftException e) {
+    } catch (ConcurrentWriterException | LeaseLostException e) {
+      // one line: which table, which lock object, who holds it and until when (nothing was written)
+      LOG.info("apply of {} not run: {}", id, e.getMessage());
+      report.error(e.getMessage());
+    } catch (ApplyException | SchemaDriftException | DmsReadException e) {
       LOG.error("apply of {} stopped: {}", id, e.getMessage());
       report.error(e.getMessage());
     } catch (RuntimeException e) {
-      LOG.error("apply of {} failed", id, e);
-      report.error(e.getClass().getSimpleName() + ": " + e.getMessage());
+      String message = Failures.describe(e);
+      LOG.error("apply of {} failed: {}", id, message);
+      LOG.debug("apply of {} failed", id, e);
+      failure = e;
+      report.error(message);
     } finally {
       if (table != null) {
         table.close();
+      }
+      if (lease != null) {
+        lease.close();
       }
       if (!schemaChanges.isEmpty()) {
         report.detail("schemaChanges", String.join("; ", schemaChanges));
       }
     }
     RunReport r = report.finish();
-    ctx.listener().tableFinished(id.toString(), r);
+    try {
+      ctx.listener().tableFinished(id.toString(), r);
+    } catch (RuntimeException e) {
+      // the table's work is done; the host's callback failing is its error, and it must not stop other tables
+      LOG.error("apply of {}: the listener failed in tableFinished: {}", id, Failures.describe(e));
+      report.error("the ApplyListener failed in tableFinished: " + Failures.describe(e));
+      r = report.finish();
+    }
     return r;
+  }
+
+  /** The unexpected exception that failed the table, if any (for a caller that wants its stack trace). */
+  Optional<Throwable> failure() {
+    return Optional.ofNullable(failure);
   }
 
   private TableSpec hudiSpec() {
@@ -151,14 +198,20 @@ final class TableApplier {
     return ctx.tenantValue().map(t -> t + ":").orElse("") + f.relativePath();
   }
 
-  private static String fingerprint(DmsFile f) {
-    return Long.toString(f.size());
+  /** The identity to record for a file: as listed, plus a content hash where the store lists no entity tag. */
+  private FileIdentity identity(DmsFile f) {
+    FileIdentity listed = FileIdentity.listed(f);
+    return listed.hasETag() ? listed : listed.withSha256(contentHash(f));
+  }
+
+  private String contentHash(DmsFile f) {
+    return hashes.computeIfAbsent(f.key(), k -> FileIdentity.sha256(ctx.store(), k));
   }
 
   private void run() {
     List<HudiCommit> commits = List.of();
     if (HudiTables.exists(spec.basePath(), ctx.aws())) {
-      table = HudiTables.open(hudiSpec(), writeOptions(), ctx.aws());
+      table = HudiTables.open(hudiSpec(), writeOptions(), ctx.aws()).holding(lease);
       schema = table.schema();
       commits = table.commits();
       loadCheckpoint();
@@ -193,8 +246,10 @@ final class TableApplier {
       }
       String key = checkpointKey(f);
       long skip = progress.partialFile().filter(key::equals).isPresent() ? progress.partialRows() : 0;
+      // identified before reading: if the file changes meanwhile, the next run sees a new identity and re-applies
+      String identity = identity(f).encode();
       progress = applyFile(f, key, skip, progress);
-      progress = progress.withFileDone(key, fingerprint(f));
+      progress = progress.withFileDone(key, identity);
     }
     flush(progress);
     report.detail("checkpointAfter", committed.toString());
@@ -274,13 +329,23 @@ final class TableApplier {
     for (DmsFile f : files) {
       Optional<String> fp = committed.appliedFingerprint(checkpointKey(f));
       if (fp.isPresent()) {
-        if (fp.get().equals(fingerprint(f))) {
+        FileIdentity stored = FileIdentity.parse(fp.get());
+        FileIdentity now = FileIdentity.listed(f);
+        FileIdentity.Match match = stored.compare(now);
+        if (match == FileIdentity.Match.CHECK_CONTENT) {
+          match = stored.sameContent(contentHash(f)) ? FileIdentity.Match.SAME : FileIdentity.Match.CHANGED;
+        }
+        if (match == FileIdentity.Match.SAME) {
           report.add(RunReport.FILES_SKIPPED, 1);
           lastApplied = f;
           continue;
         }
-        report.add(CHANGED_FILES, 1).detail("changedFile:" + f.relativePath(), "size " + fp.get() + " -> " + f.size());
-        LOG.warn("{}: {} changed since it was applied (size {} -> {}); applying it again", id, f.key(), fp.get(), f.size());
+        String change = stored.describeChange(now);
+        report.add(CHANGED_FILES, 1).detail("changedFile:" + f.relativePath(), change)
+            .warning(f.key() + " changed since it was applied (" + change + "): applied again");
+        LOG.warn("{}: {} changed since it was applied ({}); applying it again", id, f.key(), change);
+        // its keys are in the table already: bulk insert would add them twice
+        onlyFullLoadSoFar = false;
       }
       pending.add(f);
     }
@@ -338,6 +403,12 @@ final class TableApplier {
         if (rowNo <= skip) {
           continue;
         }
+        if (batch.rows >= ctx.maxRowsPerCommit()) {
+          // a full batch commits once the next row exists: one that fills at the last row of the input would
+          // otherwise commit as a partial file, followed by an empty commit marking the file done
+          p = rowNo > 1 ? p.withPartial(key, rowNo - 1) : p;
+          flush(p);
+        }
         report.add(RunReport.ROWS_READ, 1);
         if (batch.isEmpty() && quarantine.size() == 0) {
           batch.start(f, rowNo);
@@ -355,10 +426,6 @@ final class TableApplier {
         }
         add(row);
         batch.noteFile(f.key());
-        if (batch.rows >= ctx.maxRowsPerCommit()) {
-          p = p.withPartial(key, rowNo);
-          flush(p);
-        }
       }
     }
     ctx.listener().fileFinished(id.toString(), f.key(), rowNo);
@@ -366,15 +433,15 @@ final class TableApplier {
   }
 
   /**
-   * Column names for files without a header: the spec's columns, else (table already written) the table's
-   * source columns, else none (the file must then have a header or be Parquet).
+   * Column names for files without a header: the spec's columns, else the columns known so far (the table's, or
+   * those an earlier file of this run gave), else none (the file must then have a header or be Parquet).
    */
   private List<String> expectedColumns() {
     if (spec.schema().isPresent()) {
       return new ArrayList<>(spec.columns().keySet());
     }
     List<String> names = new ArrayList<>();
-    if (table != null && schema != null) {
+    if (schema != null) {
       for (Schema.Field f : schema.getFields()) {
         if (!TableSchemas.isBookkeeping(f.name()) && !f.name().equals(ctx.tenantColumn().orElse(null))) {
           names.add(f.name());
@@ -389,6 +456,8 @@ final class TableApplier {
     Map<String, Optional<ColumnType>> fileColumns = new LinkedHashMap<>();
     for (int i = 0; i < columns.size(); i++) {
       fileColumns.put(columns.name(i), columns.schema(i).flatMap(TableApplier::typeOf));
+      TableSchemas.checkName(id.toString(), columns.name(i), f.key() + (f.format() == DmsFile.Format.CSV
+          ? " line 1, field " : " (Parquet schema), field ") + columns.fieldNumber(i));
     }
     if (schema == null) {
       Map<String, ColumnType> initial = new LinkedHashMap<>();
@@ -475,6 +544,11 @@ final class TableApplier {
     }
     quarantine.add(first, row);
     report.add(RunReport.ROWS_QUARANTINED, 1);
+    if (first.kind() == RowError.Kind.UNREADABLE) {
+      // part of a file is set aside, not just a row: say so where a person looks
+      report.warning(first.toString());
+      LOG.warn("{}: {}", id, first);
+    }
     batch.quarantined++;
     ctx.listener().rowQuarantined(id.toString(), first);
   }
@@ -487,7 +561,7 @@ final class TableApplier {
       return; // nothing was ever readable: no table to create, nothing to record
     }
     if (table == null) {
-      table = HudiTables.createOrOpen(hudiSpec(), schema, writeOptions(), ctx.aws());
+      table = HudiTables.createOrOpen(hudiSpec(), schema, writeOptions(), ctx.aws()).holding(lease);
     }
     StorageLocation q = quarantine.flush(batch.name());
     if (q != null) {

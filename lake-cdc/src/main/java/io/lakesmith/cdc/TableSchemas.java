@@ -116,6 +116,7 @@ final class TableSchemas {
       }
       Optional<Schema.Field> existing = field(current, name);
       if (existing.isEmpty()) {
+        checkName(table, name, file);
         String declaredName = find(declared, name);
         ColumnType type = declaredName != null ? declared.get(declaredName) : c.getValue().orElse(ColumnType.STRING);
         source.add(new Schema.Field(name, TableSpec.optional(type.toAvro(current.getFullName(), name)), null,
@@ -123,7 +124,9 @@ final class TableSchemas {
         added.add(name + " " + type);
         continue;
       }
-      if (c.getValue().isEmpty()) {
+      if (c.getValue().isEmpty() || find(declared, name) != null) {
+        // CSV text, or a declared column: the declared type is the target and each value converts to it (or is a
+        // row error); DMS Parquet writes DMS_TIMESTAMP as a string, a declared timestamp reads it as one
         continue;
       }
       ColumnType old = ColumnType.fromAvro(existing.get().schema());
@@ -152,6 +155,20 @@ final class TableSchemas {
     fields.addAll(bookkeeping);
     return new Evolution(Schema.createRecord(current.getName(), current.getDoc(), current.getNamespace(), false, fields),
         added, widened);
+  }
+
+  private static final java.util.regex.Pattern AVRO_NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+  /**
+   * Hudi columns are Avro names: a file column that cannot be one stops the table with a clear message naming
+   * {@code where} (file, line, field).
+   */
+  static void checkName(String table, String name, String where) {
+    if (!AVRO_NAME.matcher(name).matches()) {
+      throw new ApplyException("table " + table + ": " + where + ": a column named '" + name + "', which cannot be a"
+          + " Hudi column name (letters, digits and _, not starting with a digit): rename it in the DMS task"
+          + " (a transformation rule) or declare the table's columns", (Throwable) null);
+    }
   }
 
   private static Schema.Field copy(Schema.Field f) {

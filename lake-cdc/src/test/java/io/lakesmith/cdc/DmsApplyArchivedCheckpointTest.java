@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lakesmith.core.aws.AwsSettings;
 import io.lakesmith.core.hudi.HudiCommit;
-import io.lakesmith.core.hudi.HudiTable;
-import io.lakesmith.core.hudi.HudiTableReader;
-import io.lakesmith.core.hudi.HudiTableServices;
-import io.lakesmith.core.hudi.HudiTables;
+import io.lakesmith.core.internal.hudi.HudiTable;
+import io.lakesmith.core.internal.hudi.HudiTableReader;
+import io.lakesmith.core.internal.hudi.HudiTableServices;
+import io.lakesmith.core.internal.hudi.HudiTables;
 import io.lakesmith.core.hudi.HudiWriteOptions;
 import io.lakesmith.core.hudi.TableVersion;
 import io.lakesmith.core.report.RunReport;

@@ -35,8 +35,8 @@ class DmsApplyBasicsTest {
     String base = tmp.resolve("lake/employees").toString();
 
     ApplyResult first = DmsApply.from(dms.root.toString()).table(spec(base)).timestampColumn("DMS_TS")
-        .csv(io.lakesmith.cdc.source.read.CsvOptions.builder()
-            .header(io.lakesmith.cdc.source.read.HeaderMode.PRESENT).build())
+        .csv(io.lakesmith.cdc.CsvOptions.builder()
+            .header(io.lakesmith.cdc.HeaderMode.PRESENT).build())
         .execute();
 
     assertThat(first.succeeded()).as(first.report().toJson()).isTrue();

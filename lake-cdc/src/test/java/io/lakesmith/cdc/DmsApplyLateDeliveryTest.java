@@ -147,7 +147,7 @@ class DmsApplyLateDeliveryTest {
     dms.write("app/people/20250101-110000000.csv", Specs.CDC_HEADER, "U,1,older,3.00,sales,2025-01-01 11:00:00.000000",
         "U,1,older-move,4.00,it,2025-01-01 11:00:01.000000");
     assertThat(apply(dms, spec, NOW).execute().succeeded()).isTrue();
-    List<GenericRecord> all = io.lakesmith.core.hudi.HudiTableReader.of(base,
+    List<GenericRecord> all = io.lakesmith.core.internal.hudi.HudiTableReader.of(base,
         io.lakesmith.core.aws.AwsSettings.defaults()).read();
     assertThat(all).hasSize(2);
     GenericRecord one = all.stream().filter(r -> "1".equals(String.valueOf(r.get("ID")))).findFirst().orElseThrow();

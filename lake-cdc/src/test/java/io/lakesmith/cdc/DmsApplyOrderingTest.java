@@ -3,7 +3,7 @@ package io.lakesmith.cdc;
 import static io.lakesmith.cdc.DmsFixture.s;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lakesmith.core.hudi.HudiTableReader;
+import io.lakesmith.core.internal.hudi.HudiTableReader;
 import io.lakesmith.core.aws.AwsSettings;
 import io.lakesmith.core.report.RunReport;
 import io.lakesmith.core.table.TableType;

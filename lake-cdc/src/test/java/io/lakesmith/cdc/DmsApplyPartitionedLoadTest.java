@@ -3,6 +3,7 @@ package io.lakesmith.cdc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lakesmith.core.table.TableType;
+import io.lakesmith.testing.IndependentReaders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A partitioned full load whose rows are not grouped by partition (the normal DMS case: LOAD files follow the
- * source's primary-key order) must write files sized by the file-size settings, not one file per run of rows.
+ * source's primary-key order) must write files sized by the file-size settings, not one file per run of rows. The
+ * table reads back the same through Lakesmith's reader and through hudi-rs.
  */
 class DmsApplyPartitionedLoadTest {
 
@@ -34,10 +36,13 @@ class DmsApplyPartitionedLoadTest {
     List<String> lines = new ArrayList<>(rows + 1);
     lines.add(Specs.HEADER);
     Map<String, Integer> perDept = new TreeMap<>();
+    Map<String, Map<String, String>> expected = new TreeMap<>();
     for (int id = 1; id <= rows; id++) {
       String dept = "d" + random.nextInt(50);
       perDept.merge("DEPT=" + dept, 1, Integer::sum);
       lines.add(id + ",name-" + id + "," + (id % 1000) + ".25," + dept + ",2025-03-01 10:00:00.000000");
+      expected.put(Integer.toString(id), Map.of("ID", Integer.toString(id), "NAME", "name-" + id,
+          "AMT", (id % 1000) + ".25", "DEPT", dept, "TS", "2025-03-01 10:00:00.000000"));
     }
     dms.write("app/people/LOAD00000001.csv", lines.toArray(String[]::new));
     String base = tmp.resolve("lake/people").toString();
@@ -58,5 +63,10 @@ class DmsApplyPartitionedLoadTest {
     Map<String, Integer> readPerDept = new TreeMap<>();
     DmsFixture.read(base, "ID").values().forEach(r -> readPerDept.merge("DEPT=" + r.get("DEPT"), 1, Integer::sum));
     assertThat(readPerDept).isEqualTo(perDept);
+    // and so does a reader that is not Lakesmith's (hudi-rs)
+    List<Map<String, String>> independent = IndependentReaders.hudiRs().snapshot(base);
+    assertThat(independent).hasSize(rows);
+    assertThat(IndependentReaders.differences(expected, independent, "ID", List.of("ID", "NAME", "AMT", "DEPT", "TS")))
+        .isEmpty();
   }
 }

@@ -93,6 +93,29 @@ class DmsApplyRecoveryTest {
   }
 
   @Test
+  void aBatchThatFillsAtTheEndOfAFileCommitsItDoneWithoutAnEmptyCommit() {
+    // 11 source rows: a batch of 11 fills at the last row of the last file
+    String whole = base("whole");
+    ApplyResult r = Specs.apply(dms, Specs.cow(whole)).maxRowsPerCommit(11).execute();
+    assertThat(r.succeeded()).as(r.report().toJson()).isTrue();
+    List<HudiCommit> commits = DmsFixture.commitList(whole, "ID");
+    assertThat(commits).hasSize(1);
+    SourceCheckpoint.Stored only = SourceCheckpoint.parse(commits.get(0).extraMetadata().get(SourceCheckpoint.METADATA_KEY));
+    assertThat(only.files).containsOnlyKeys("LOAD00000001.csv", "20250101-100000000.csv", "20250101-110000000.csv");
+    assertThat(only.partialFile).isNull();
+
+    // batches of 3 fill at the end of the 3-row load file: that commit records the file done, not 3 rows of it
+    String threes = base("threes");
+    assertThat(Specs.apply(dms, Specs.cow(threes)).maxRowsPerCommit(3).execute().succeeded()).isTrue();
+    List<HudiCommit> byThree = DmsFixture.commitList(threes, "ID");
+    assertThat(byThree).hasSize(4).allSatisfy(c -> assertThat(c.recordsWritten()).isPositive());
+    SourceCheckpoint.Stored first = SourceCheckpoint.parse(byThree.get(0).extraMetadata().get(SourceCheckpoint.METADATA_KEY));
+    assertThat(first.files).containsOnlyKeys("LOAD00000001.csv");
+    assertThat(first.partialFile).isNull();
+    assertThat(DmsApplyOrderingTest.values(threes)).isEqualTo(DmsApplyOrderingTest.values(whole));
+  }
+
+  @Test
   void crashAtAnyCommitThenRerunConvergesToTheUninterruptedTable() {
     String expected = base("uninterrupted");
     assertThat(run(expected, ApplyListener.NONE).succeeded()).isTrue();

@@ -3,8 +3,7 @@ package io.lakesmith.cdc;
 import static io.lakesmith.cdc.DmsFixture.s;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lakesmith.cdc.source.read.RowError;
-import io.lakesmith.core.hudi.HudiTables;
+import io.lakesmith.core.internal.hudi.HudiTables;
 import io.lakesmith.core.hudi.HudiWriteOptions;
 import io.lakesmith.core.aws.AwsSettings;
 import io.lakesmith.core.report.RunReport;

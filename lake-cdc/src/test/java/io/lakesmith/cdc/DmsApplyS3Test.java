@@ -8,11 +8,13 @@ import io.lakesmith.core.report.RunReport;
 import io.lakesmith.testing.AwsEmulator;
 import io.lakesmith.testing.AwsEmulatorExtension;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.avro.generic.GenericRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /** DMS output on S3 applied to a Hudi table on s3a://, both on the emulator. */
@@ -52,6 +54,32 @@ class DmsApplyS3Test {
         .table(Specs.people(base).partitionBy("DEPT").build()).timestampColumn("TS").execute();
     assertThat(replay.table("app.people").counter(RunReport.COMMITS)).isZero();
     assertThat(replay.table("app.people").counter(RunReport.FILES_SKIPPED)).isEqualTo(2);
+  }
+
+  @Test
+  void aCorrectedObjectOfTheSameSizeIsAppliedAgainByItsETag(@TempDir Path tmp) {
+    AwsSettings aws = AwsEmulator.get().settings();
+    String source = AwsEmulator.get().uniqueBucket("dms");
+    // a "folder" the S3 console creates: not a stray object, so even STRICT runs go on
+    AwsEmulator.get().s3().putObject(r -> r.bucket(source).key("raw/app/people/"), RequestBody.empty());
+    put(source, "raw/app/people/LOAD00000001.csv", Specs.HEADER, "1,a,1.00,d,2025-01-01 00:00:00.000000");
+    String cdc = "raw/app/people/20250101-100000000.csv";
+    put(source, cdc, Specs.CDC_HEADER, "X,2,b,2.00,d,2025-01-01 10:00:00.000000");
+    String base = tmp.resolve("people").toString(); // the table on local disk: only the source identity matters
+    ApplyResult first = DmsApply.from("s3://" + source + "/raw").aws(aws).table(Specs.cow(base)).timestampColumn("TS")
+        .mode(ApplyMode.QUARANTINE).execute();
+    assertThat(first.table("app.people").counter(RunReport.ROWS_QUARANTINED)).isEqualTo(1);
+
+    put(source, cdc, Specs.CDC_HEADER, "I,2,b,2.00,d,2025-01-01 10:00:00.000000"); // same size, new ETag
+    ApplyResult fixed = DmsApply.from("s3://" + source + "/raw").aws(aws).table(Specs.cow(base)).timestampColumn("TS")
+        .mode(ApplyMode.QUARANTINE).execute();
+    assertThat(fixed.table("app.people").counter(TableApplier.CHANGED_FILES)).as(fixed.report().toJson()).isEqualTo(1);
+    assertThat(DmsFixture.read(base, "ID")).containsOnlyKeys("1", "2");
+
+    ApplyResult again = DmsApply.from("s3://" + source + "/raw").aws(aws).table(Specs.cow(base)).timestampColumn("TS")
+        .execute();
+    assertThat(again.table("app.people").counter(RunReport.COMMITS)).isZero();
+    assertThat(again.table("app.people").counter(RunReport.FILES_SKIPPED)).isEqualTo(2);
   }
 
 }

@@ -1,6 +1,6 @@
 package io.lakesmith.cdc;
 
-import io.lakesmith.core.hudi.HudiTableReader;
+import io.lakesmith.core.internal.hudi.HudiTableReader;
 import io.lakesmith.core.aws.AwsSettings;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -63,7 +63,7 @@ final class DmsFixture {
   }
 
   static java.util.List<io.lakesmith.core.hudi.HudiCommit> commitList(String base, String... recordKey) {
-    try (var t = io.lakesmith.core.hudi.HudiTables.open(
+    try (var t = io.lakesmith.core.internal.hudi.HudiTables.open(
         io.lakesmith.core.table.TableSpec.builder().database("any").table("any").recordKey(recordKey).basePath(base)
             .build(),
         io.lakesmith.core.hudi.HudiWriteOptions.builder().orderingField(TableSchemas.SEQ).build(),

@@ -4,8 +4,8 @@ import static io.lakesmith.cdc.DmsFixture.s;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lakesmith.core.aws.AwsSettings;
-import io.lakesmith.core.hudi.HudiTable;
-import io.lakesmith.core.hudi.HudiTables;
+import io.lakesmith.core.internal.hudi.HudiTable;
+import io.lakesmith.core.internal.hudi.HudiTables;
 import io.lakesmith.core.hudi.HudiWriteOptions;
 import io.lakesmith.core.table.TableSpec;
 import io.lakesmith.core.table.TableType;

@@ -1,7 +1,5 @@
 package io.lakesmith.cdc;
 
-import io.lakesmith.cdc.source.read.CsvOptions;
-import io.lakesmith.cdc.source.read.HeaderMode;
 import io.lakesmith.core.table.ColumnType;
 import io.lakesmith.core.table.TableSpec;
 import io.lakesmith.core.table.TableType;

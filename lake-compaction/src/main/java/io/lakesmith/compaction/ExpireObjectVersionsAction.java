@@ -9,6 +9,10 @@ import io.lakesmith.compaction.ExpireObjectVersionsResult.SkippedKey;
 import io.lakesmith.compaction.RecordKeyExtractor.KeyGroup;
 import io.lakesmith.core.report.RunReport;
 import io.lakesmith.core.storage.DeleteResult;
+import io.lakesmith.core.lock.ConcurrentWriterException;
+import io.lakesmith.core.lock.LeaseLock;
+import io.lakesmith.core.lock.LeaseLostException;
+import io.lakesmith.core.lock.LockOptions;
 import io.lakesmith.core.storage.ObjectInfo;
 import io.lakesmith.core.storage.ObjectStore;
 import io.lakesmith.core.storage.StorageException;
@@ -258,7 +262,7 @@ final class ExpireObjectVersionsAction implements ExpireObjectVersions {
     private Instant started;
     private Instant effectiveCutoff;
     private Instant tombstoneCutoff;
-    private PrefixLock lock;
+    private LeaseLock lock;
     private long scanned;
     private long keys;
     private long kept;
@@ -286,8 +290,7 @@ final class ExpireObjectVersionsAction implements ExpireObjectVersions {
       tombstoneCutoff = effectiveCutoff.minus(tombstoneRetention);
       if (!dryRun) {
         checkKillSwitch();
-        lock = PrefixLock.acquire(store, layout.lockKey(), lockOwner != null ? lockOwner : defaultOwner(), lockTtl,
-            clock);
+        lock = acquireLock();
       }
       AtomicInteger threadNo = new AtomicInteger();
       ExecutorService pool = Executors.newFixedThreadPool(parallelism, r -> {
@@ -310,6 +313,28 @@ final class ExpireObjectVersionsAction implements ExpireObjectVersions {
         }
       }
       return result(Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    /** The prefix's lease (the shared {@link LeaseLock}), renewed in the background and before every delete. */
+    private LeaseLock acquireLock() {
+      LockOptions options = LockOptions.builder().lease(lockTtl).clock(clock)
+          .owner(lockOwner != null ? lockOwner : defaultOwner()).build();
+      try {
+        return LeaseLock.acquire(store, layout.location().withKey(layout.lockKey()),
+            "object-version compaction of " + layout.location(), options);
+      } catch (ConcurrentWriterException e) {
+        throw new MaintenanceBlockedException(MaintenanceBlockedException.Reason.LOCKED, e.getMessage(),
+            e.holder().owner(), e.leaseExpiresAt());
+      }
+    }
+
+    private void ensureLockHeld() {
+      try {
+        lock.ensureHeld();
+      } catch (LeaseLostException e) {
+        throw new MaintenanceBlockedException(MaintenanceBlockedException.Reason.LOCK_LOST, e.getMessage() + ": stopping",
+            null, null);
+      }
     }
 
     private void checkKillSwitch() {
@@ -592,7 +617,7 @@ final class ExpireObjectVersionsAction implements ExpireObjectVersions {
       Map<String, String> failures = Map.of();
       if (!dryRun) {
         checkKillSwitch();
-        lock.ensureHeld();
+        ensureLockHeld();
         failures = deleteWithRetries(batch);
       }
       List<Removal> released = new ArrayList<>();
@@ -660,7 +685,7 @@ final class ExpireObjectVersionsAction implements ExpireObjectVersions {
         LOG.warn("DeleteObjects under {}: {} of {} deletes failed with a retryable error, retrying (attempt {})",
             layout.location(), retry.size(), todo.size(), attempt + 1);
         sleep(attempt);
-        lock.ensureHeld();
+        ensureLockHeld();
         todo = retry;
       }
     }

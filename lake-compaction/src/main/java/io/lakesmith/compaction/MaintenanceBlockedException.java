@@ -1,5 +1,6 @@
 package io.lakesmith.compaction;
 
+import io.lakesmith.core.LakesmithException;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -8,7 +9,7 @@ import java.util.Optional;
  * prefix's lock, the run lost its lock (it ran past the lock's expiry and someone else took it over), or the kill
  * switch is engaged. Nothing is deleted after this is raised.
  */
-public class MaintenanceBlockedException extends IllegalStateException {
+public class MaintenanceBlockedException extends LakesmithException {
 
   /** Why the run was blocked. */
   public enum Reason { LOCKED, LOCK_LOST, KILL_SWITCH }

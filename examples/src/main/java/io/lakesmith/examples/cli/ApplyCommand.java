@@ -33,7 +33,10 @@ import picocli.CommandLine.Spec;
         "One table: --table, --target and --key. Many tables: --all --specs <file.json>."},
     footer = {"", "Without --schema (or \"columns\" in a spec file) column names come from CSV headers or Parquet "
         + "schemas; CSV columns are then strings, Parquet columns keep their declared types.",
-        "Rows that cannot be applied are quarantined under <target>/.lakesmith/quarantine/ unless --strict."})
+        "Rows that cannot be applied are quarantined under <target>/.lakesmith/quarantine/ unless --strict.",
+        "One writer per table: a table another run is applying is skipped with a message naming the holder of its "
+            + "lock (<target>/.lakesmith/writer.lock) unless --lock-wait lets this run wait for it; the exit code is then"
+            + " 1."})
 final class ApplyCommand implements Callable<Integer> {
 
   @Spec
@@ -78,6 +81,11 @@ final class ApplyCommand implements Callable<Integer> {
   @Option(names = "--strict", description = "Fail a batch on a bad row instead of quarantining it")
   boolean strict;
 
+  @Option(names = "--cdc-inserts-only",
+      description = "The DMS task writes only inserts (CdcInsertsOnly=true): CDC files without an Op column are inserts."
+          + " Without it such a file is an error, since its updates and deletes could not be told from inserts")
+  boolean cdcInsertsOnly;
+
   @Option(names = "--timestamp-column", paramLabel = "<col>",
       description = "DMS TimestampColumnName, to order changes (AR_H_CHANGE_SEQ is used when present)")
   String timestampColumn;
@@ -97,6 +105,9 @@ final class ApplyCommand implements Callable<Integer> {
 
   @Mixin
   AwsOptions aws;
+
+  @Mixin
+  LockArgs lock;
 
   @Override
   public Integer call() throws IOException {
@@ -169,11 +180,14 @@ final class ApplyCommand implements Callable<Integer> {
 
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    DmsApply apply = DmsApply.from(source).aws(aws.settings()).tables(tables)
+    DmsApply apply = DmsApply.from(source).aws(aws.settings()).tables(tables).lock(lock.options())
         .mode(strict ? ApplyMode.STRICT : ApplyMode.QUARANTINE)
         .listener(quiet ? ApplyListener.NONE : new ProgressListener(err, StorageLocation.parse(source).prefix()));
     if (timestamp != null) {
       apply.timestampColumn(timestamp);
+    }
+    if (cdcInsertsOnly) {
+      apply.cdcInsertsOnly(true);
     }
     if (version != null) {
       apply.writeOptions(HudiWriteOptions.builder().tableVersion(version).build());
@@ -190,12 +204,7 @@ final class ApplyCommand implements Callable<Integer> {
     }
     ApplyResult result = apply.execute();
     printSummary(result, out);
-    for (RunReport t : result.tables().values()) {
-      if (t.counter(RunReport.FILES_READ) == 0 && t.counter(RunReport.FILES_SKIPPED) == 0
-          && t.status() == RunReport.Status.SUCCEEDED) {
-        err.println("note: no DMS files for " + t.target() + " under " + root.resolve(t.target().replace('.', '/')));
-      }
-    }
+    printWarnings(result.report(), err);
     String withoutSpec = result.report().details().get("tablesWithoutSpec");
     if (withoutSpec != null && all) {
       err.println("note: tables under " + source + " without a spec were not applied: " + withoutSpec);
@@ -206,6 +215,12 @@ final class ApplyCommand implements Callable<Integer> {
     }
     if (!result.succeeded()) {
       err.println("apply: error: " + failures(result.report()));
+      if (aws.stacktrace) {
+        result.tables().keySet().forEach(t -> result.failure(t).ifPresent(ex -> {
+          err.println("[" + t + "] stack trace:");
+          ex.printStackTrace(err);
+        }));
+      }
       err.flush();
       return LakesmithCli.FAILURE;
     }
@@ -257,6 +272,15 @@ final class ApplyCommand implements Callable<Integer> {
           t.durationMillis());
     }
     out.flush();
+  }
+
+  /** One line per warning of the run and of each table, on stderr. */
+  static void printWarnings(RunReport report, PrintWriter err) {
+    report.warnings().forEach(w -> err.println("warning: " + w));
+    for (RunReport t : report.children()) {
+      t.warnings().forEach(w -> err.println("warning: " + t.target() + ": " + w));
+    }
+    err.flush();
   }
 
   static String failures(RunReport report) {

@@ -206,24 +206,12 @@ final class CompactCommand implements Callable<Integer> {
 
   /** {@code 24h}, {@code 90m}, {@code 30s}, {@code 7d} or ISO-8601 ({@code PT1H}). */
   private Duration duration(String option, String text) {
-    String t = text.trim().toLowerCase(Locale.ROOT);
     try {
-      if (t.startsWith("p")) {
-        return Duration.parse(text.trim().toUpperCase(Locale.ROOT));
-      }
-      long n = Long.parseLong(t.substring(0, t.length() - 1));
-      switch (t.charAt(t.length() - 1)) {
-        case 's': return Duration.ofSeconds(n);
-        case 'm': return Duration.ofMinutes(n);
-        case 'h': return Duration.ofHours(n);
-        case 'd': return Duration.ofDays(n);
-        default: break;
-      }
-    } catch (RuntimeException e) {
-      // fall through to the usage error
+      return LockArgs.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw usage("Invalid value for option '" + option + "': expected a duration like 24h, 90m, 7d or PT1H, got '"
+          + text + "'");
     }
-    throw usage("Invalid value for option '" + option + "': expected a duration like 24h, 90m, 7d or PT1H, got '"
-        + text + "'");
   }
 
   private ParameterException usage(String message) {

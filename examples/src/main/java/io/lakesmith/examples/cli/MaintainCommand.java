@@ -30,7 +30,9 @@ import picocli.CommandLine.Spec;
         + "files), clustering (small files rewritten), clean (old file versions removed), archival (old timeline "
         + "instants archived; the commit with the apply checkpoint is kept).",
         "Without a service option the planner decides what the table needs (default policy) and runs it in a safe "
-        + "order; with --plan it only prints the plan. Do not run it while an apply writes the same table."})
+        + "order; with --plan it only prints the plan.",
+        "A clean runs beside an apply of the same table; the other services take the table's lock and fail at once "
+            + "while an apply holds it (exit code 1, nothing changed) unless --lock-wait lets them wait."})
 final class MaintainCommand implements Callable<Integer> {
 
   @Spec
@@ -72,6 +74,9 @@ final class MaintainCommand implements Callable<Integer> {
   @Mixin
   AwsOptions aws;
 
+  @Mixin
+  LockArgs lock;
+
   @Override
   public Integer call() throws Exception {
     boolean explicit = compact || cluster || clean || archive;
@@ -99,10 +104,12 @@ final class MaintainCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     RunReport.Builder rb = RunReport.builder("maintain", tableSpec.identifier()).input(target);
     MaintenancePolicy policy = MaintenancePolicy.builder()
-        .clean(io.lakesmith.core.hudi.HudiTableServices.CleanPolicy.KEEP_LATEST_COMMITS, retainCommits)
+        .clean(io.lakesmith.core.hudi.CleanPolicy.KEEP_LATEST_COMMITS, retainCommits)
         .archive(archiveKeep.isEmpty() ? 20 : archiveKeep.get(0), archiveKeep.isEmpty() ? 30 : archiveKeep.get(1))
         .build();
-    try (HudiMaintenance m = HudiMaintenance.forTable(tableSpec, writeOptions(props), settings)) {
+    io.lakesmith.core.lock.LockOptions lockOptions = lock.options();
+    try (HudiMaintenance m = HudiMaintenance.forTable(tableSpec, writeOptions(props), settings)
+        .lockOptions(lockOptions)) {
       if (!explicit) {
         MaintenancePlan p = m.plan(policy);
         out.println("plan for " + tableSpec.identifier() + ": " + (p.steps().isEmpty() ? "nothing to do" : ""));

@@ -2,7 +2,7 @@ package io.lakesmith.examples.cli;
 
 import io.lakesmith.cdc.ApplyListener;
 import io.lakesmith.cdc.CommitSummary;
-import io.lakesmith.cdc.source.read.RowError;
+import io.lakesmith.cdc.RowError;
 import io.lakesmith.core.report.RunReport;
 import java.io.PrintWriter;
 

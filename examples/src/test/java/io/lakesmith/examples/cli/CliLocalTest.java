@@ -3,7 +3,7 @@ package io.lakesmith.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lakesmith.core.aws.AwsSettings;
-import io.lakesmith.core.hudi.HudiTableReader;
+import io.lakesmith.core.internal.hudi.HudiTableReader;
 import io.lakesmith.core.report.RunReport;
 import io.lakesmith.examples.Quickstart;
 import java.nio.charset.StandardCharsets;
@@ -222,6 +222,45 @@ class CliLocalTest {
     assertThat(r.code()).as(r.toString()).isEqualTo(1);
     assertThat(r.out()).containsPattern("sales\\.orders +FAILED");
     assertThat(r.err()).contains("apply: error: sales.orders: ").contains("NO_SUCH_COLUMN");
+  }
+
+  @Test
+  void aFailureIsOneLineWithItsRootCauseAndTheStackTraceOnlyOnRequest() throws Exception {
+    Path blocker = tmp.resolve("not-a-folder");
+    Files.writeString(blocker, "a file where the lake should be");
+    String[] args = {"apply", "--source", dms.toString(), "--table", "sales.orders", "--target",
+        blocker.resolve("orders").toString(), "--key", "ORDER_ID", "-q"};
+    CliRun r = CliRun.of(args);
+    assertThat(r.code()).as(r.toString()).isEqualTo(1);
+    assertThat(r.err()).as(r.toString()).contains("apply: error: sales.orders: ").contains("not a directory")
+        .doesNotContain("\tat ").doesNotContain("Exception in thread");
+    assertThat(r.err().lines().filter(l -> l.contains("error:")).count()).isEqualTo(1);
+
+    String[] traced = java.util.Arrays.copyOf(args, args.length + 1);
+    traced[args.length] = "--stacktrace";
+    CliRun t = CliRun.of(traced);
+    assertThat(t.code()).isEqualTo(1);
+    assertThat(t.err()).contains("apply: error: sales.orders: ").contains("\tat ");
+  }
+
+  @Test
+  void warningsGoToStderrAndAnUnknownTableIsOne() throws Exception {
+    Path src = tmp.resolve("dms-warn");
+    write(src.resolve("sales/orders/LOAD00000001.csv"), "ORDER_ID,CUSTOMER", "1,alice");
+    write(src.resolve("sales/orders/LOAD00000002.CSV"), "ORDER_ID,CUSTOMER", "2,bob");
+    CliRun r = CliRun.of("apply", "--source", src.toString(), "--table", "SALES.ORDERS", "--target",
+        tmp.resolve("lake-warn/orders").toString(), "--key", "ORDER_ID", "-q");
+    assertThat(r.code()).as(r.toString()).isZero();
+    assertThat(r.err()).contains("warning: SALES.ORDERS: not a DMS data file, ignored: ")
+        .contains("LOAD00000002.CSV");
+    CliRun none = CliRun.of("apply", "--source", src.toString(), "--table", "sales.nothing", "--target",
+        tmp.resolve("lake-warn/nothing").toString(), "--key", "ID", "-q");
+    assertThat(none.code()).isZero();
+    assertThat(none.err()).contains("warning: sales.nothing: no DMS files for sales.nothing");
+    CliRun strict = CliRun.of("apply", "--source", src.toString(), "--table", "sales.nothing", "--target",
+        tmp.resolve("lake-warn/nothing").toString(), "--key", "ID", "-q", "--strict");
+    assertThat(strict.code()).isEqualTo(1);
+    assertThat(strict.err()).contains("apply: error: sales.nothing: strict mode: no DMS files");
   }
 
   @Test

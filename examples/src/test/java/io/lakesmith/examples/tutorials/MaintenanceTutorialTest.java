@@ -7,7 +7,7 @@ import io.lakesmith.compaction.hudi.HudiService;
 import io.lakesmith.compaction.hudi.HudiServiceResult;
 import io.lakesmith.compaction.hudi.MaintenanceRun;
 import io.lakesmith.core.aws.AwsSettings;
-import io.lakesmith.core.hudi.HudiTableReader;
+import io.lakesmith.core.internal.hudi.HudiTableReader;
 import io.lakesmith.examples.Quickstart;
 import io.lakesmith.testing.AwsEmulator;
 import io.lakesmith.testing.AwsEmulatorExtension;

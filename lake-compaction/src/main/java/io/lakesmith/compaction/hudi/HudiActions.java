@@ -2,9 +2,9 @@ package io.lakesmith.compaction.hudi;
 
 import com.google.common.base.Preconditions;
 import io.lakesmith.core.hudi.HudiCommit;
-import io.lakesmith.core.hudi.HudiTableServices;
-import io.lakesmith.core.hudi.HudiTableServices.CleanPolicy;
-import io.lakesmith.core.hudi.HudiTableServices.CleanOutcome;
+import io.lakesmith.core.internal.hudi.HudiTableServices;
+import io.lakesmith.core.hudi.CleanPolicy;
+import io.lakesmith.core.internal.hudi.HudiTableServices.CleanOutcome;
 import io.lakesmith.core.table.TableType;
 import java.util.List;
 import java.util.Optional;
@@ -88,6 +88,10 @@ final class HudiActions {
 
     @Override
     public HudiServiceResult execute() {
+      return m.underLease(this::run);
+    }
+
+    private HudiServiceResult run() {
       HudiServiceResult.Builder r = m.result(HudiService.COMPACT);
       if (m.table().type() != TableType.MERGE_ON_READ) {
         return r.skipped("copy-on-write tables have no log files to compact").build();
@@ -159,6 +163,10 @@ final class HudiActions {
 
     @Override
     public HudiServiceResult execute() {
+      return m.underLease(this::run);
+    }
+
+    private HudiServiceResult run() {
       HudiServiceResult.Builder r = m.result(HudiService.CLUSTER);
       HudiTableServices s = m.services();
       for (String pending : s.pendingClusterings()) {
@@ -211,6 +219,10 @@ final class HudiActions {
 
     @Override
     public HudiServiceResult execute() {
+      return m.underLease(this::run);
+    }
+
+    private HudiServiceResult run() {
       HudiServiceResult.Builder r = m.result(HudiService.ARCHIVE);
       int keepMin = min;
       int keepMax = max;
@@ -288,6 +300,10 @@ final class HudiActions {
 
     @Override
     public HudiServiceResult execute() {
+      return m.underLease(this::run);
+    }
+
+    private HudiServiceResult run() {
       String target = instant != null ? instant : m.table().latestCommit().map(HudiCommit::instantTime)
           .orElseThrow(() -> new IllegalStateException(m.identifier() + " has no completed commit to savepoint"));
       HudiServiceResult.Builder r = m.result(HudiService.SAVEPOINT);
@@ -315,6 +331,10 @@ final class HudiActions {
 
     @Override
     public HudiServiceResult execute() {
+      return m.underLease(this::run);
+    }
+
+    private HudiServiceResult run() {
       Preconditions.checkState(savepoint != null, "restore needs toSavepoint(...)");
       HudiServiceResult.Builder r = m.result(HudiService.RESTORE);
       m.services().restoreToSavepoint(savepoint);

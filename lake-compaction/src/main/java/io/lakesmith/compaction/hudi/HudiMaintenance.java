@@ -1,18 +1,21 @@
 package io.lakesmith.compaction.hudi;
 
+import io.lakesmith.core.hudi.CleanPolicy;
 import com.google.common.base.Preconditions;
 import io.lakesmith.core.aws.AwsSettings;
 import io.lakesmith.core.hudi.HudiCommit;
-import io.lakesmith.core.hudi.HudiTable;
-import io.lakesmith.core.hudi.HudiTableServices;
-import io.lakesmith.core.hudi.HudiTables;
+import io.lakesmith.core.internal.hudi.HudiTable;
+import io.lakesmith.core.internal.hudi.HudiTableServices;
+import io.lakesmith.core.internal.hudi.HudiTables;
 import io.lakesmith.core.hudi.HudiWriteOptions;
+import io.lakesmith.core.lock.LockOptions;
 import io.lakesmith.core.report.RunReport;
 import io.lakesmith.core.table.TableSpec;
 import io.lakesmith.core.table.TableType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Hudi table services over one Lakesmith Hudi table, in the style of Iceberg's actions:
@@ -22,9 +25,17 @@ import java.util.Optional;
  *
  * <p>Invariants: nothing a retained commit or a savepoint needs is deleted; the table's contents are the same
  * before and after every service except {@link #restore()}; archival keeps the newest commit carrying the apply
- * engine's source checkpoint on the active timeline ({@link ArchiveTimeline}). Not thread-safe, and like any
- * Hudi writer it must not run while another process writes the table (Hudi's single-writer model): schedule
- * maintenance between apply runs, or in the same process after them. Close it to release a table it opened.
+ * engine's source checkpoint on the active timeline ({@link ArchiveTimeline}). Not thread-safe. Close it to release
+ * a table it opened.
+ *
+ * <p><b>Beside a writer.</b> Every service runs under Hudi's optimistic concurrency control with the table's commit
+ * lock. A clean can run while an apply writes the table and does so. Every other service (compaction, clustering,
+ * archival, savepoints, restore) takes the table's writer lease ({@link io.lakesmith.core.lock.TableLease}) for its duration, waiting up to
+ * {@link LockOptions#waitTimeout()} of {@link #lockOptions} (default: not at all) while an apply holds it, and
+ * otherwise fails with a one-line {@link io.lakesmith.core.lock.ConcurrentWriterException}, having changed nothing:
+ * a compaction or clustering plan scheduled during an apply would make the apply's commit fail Hudi's conflict check
+ * when both touch one file group. Holding the lease, it first rolls back writes that dead writers left in flight. A
+ * table already holding its lease ({@link HudiTable#holding}) is used as is.
  */
 public final class HudiMaintenance implements AutoCloseable {
 
@@ -34,6 +45,7 @@ public final class HudiMaintenance implements AutoCloseable {
   private final HudiTable table;
   private final boolean ownsTable;
   private final HudiTableServices services;
+  private LockOptions lockOptions = LockOptions.defaults();
 
   private HudiMaintenance(HudiTable table, boolean ownsTable) {
     this.table = table;
@@ -47,12 +59,31 @@ public final class HudiMaintenance implements AutoCloseable {
   }
 
   /** Maintenance of an already open table; the caller keeps owning it. */
-  public static HudiMaintenance forTable(HudiTable table) {
+  static HudiMaintenance forTable(HudiTable table) {
     return new HudiMaintenance(Preconditions.checkNotNull(table, "table"), false);
   }
 
-  public HudiTable table() {
+  HudiTable table() {
     return table;
+  }
+
+  /** How services that need the table's writer lease take it (default: lease 60 s, fail at once when held). */
+  public HudiMaintenance lockOptions(LockOptions value) {
+    this.lockOptions = Preconditions.checkNotNull(value, "lockOptions");
+    return this;
+  }
+
+  /** Runs {@code work} holding the table's writer lease (already held: as is). */
+  <T> T underLease(Supplier<T> work) {
+    if (table.lease().isPresent()) {
+      return work.get();
+    }
+    table.acquireLease(lockOptions);
+    try {
+      return work.get();
+    } finally {
+      table.releaseLease();
+    }
   }
 
   public CleanTable clean() {
@@ -81,6 +112,10 @@ public final class HudiMaintenance implements AutoCloseable {
 
   /** Deletes the savepoint of {@code instantTime}; its files become cleanable again. */
   public HudiServiceResult deleteSavepoint(String instantTime) {
+    return underLease(() -> deleteSavepointHolding(instantTime));
+  }
+
+  private HudiServiceResult deleteSavepointHolding(String instantTime) {
     HudiServiceResult.Builder r = result(HudiService.DELETE_SAVEPOINT);
     Preconditions.checkArgument(services.savepoints().contains(instantTime), "no savepoint %s on %s", instantTime,
         identifier());
@@ -143,6 +178,11 @@ public final class HudiMaintenance implements AutoCloseable {
   /** Plans under {@code policy} and runs each step in order; stops at the first step that throws. */
   public MaintenanceRun runNeeded(MaintenancePolicy policy) {
     MaintenancePlan plan = plan(policy);
+    boolean onlyClean = plan.steps().stream().allMatch(s -> s.service() == HudiService.CLEAN);
+    return onlyClean ? run(plan, policy) : underLease(() -> run(plan(policy), policy));
+  }
+
+  private MaintenanceRun run(MaintenancePlan plan, MaintenancePolicy policy) {
     RunReport.Builder report = RunReport.builder("hudi.maintenance", identifier());
     report.detail("plan", plan.steps().toString()).detail("policy", policy.toString());
     List<HudiServiceResult> results = new ArrayList<>();
@@ -168,7 +208,7 @@ public final class HudiMaintenance implements AutoCloseable {
         }
         case ARCHIVE: {
           int min = policy.archiveMin();
-          if (policy.clean() && policy.cleanPolicy() == HudiTableServices.CleanPolicy.KEEP_LATEST_COMMITS) {
+          if (policy.clean() && policy.cleanPolicy() == CleanPolicy.KEEP_LATEST_COMMITS) {
             min = Math.max(min, policy.cleanRetained() + 1); // never archive commits the cleaner still retains
           }
           ArchiveTimeline a = archive().keepCommits(min, Math.max(policy.archiveMax(), min + 1));

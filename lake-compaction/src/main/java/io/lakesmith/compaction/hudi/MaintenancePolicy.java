@@ -1,7 +1,7 @@
 package io.lakesmith.compaction.hudi;
 
 import com.google.common.base.Preconditions;
-import io.lakesmith.core.hudi.HudiTableServices.CleanPolicy;
+import io.lakesmith.core.hudi.CleanPolicy;
 
 /**
  * When the planner ({@link HudiMaintenance#plan}) runs which service. Immutable; {@link #defaults()} or

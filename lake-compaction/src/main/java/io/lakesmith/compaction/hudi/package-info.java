@@ -3,7 +3,7 @@
  * {@code HudiMaintenance.forTable(spec, options, aws).clean().retainCommits(10).execute()}, plus a planner
  * ({@link io.lakesmith.compaction.hudi.HudiMaintenance#runNeeded}) that runs what a table needs in a safe order.
  *
- * <p>Hudi configuration keys stay in lake-core's Hudi adapter ({@link io.lakesmith.core.hudi.HudiTableServices});
+ * <p>Hudi configuration keys stay in lake-core's Hudi adapter ({@link io.lakesmith.core.internal.hudi.HudiTableServices});
  * this package speaks typed options. Every service runs with automatic clean and archive off, so no service
  * triggers another with Hudi's default retention behind the caller's back.
  *

@@ -1,9 +1,9 @@
 package io.lakesmith.compaction.hudi;
 
 import io.lakesmith.core.aws.AwsSettings;
-import io.lakesmith.core.hudi.HudiTable;
-import io.lakesmith.core.hudi.HudiTableReader;
-import io.lakesmith.core.hudi.HudiTables;
+import io.lakesmith.core.internal.hudi.HudiTable;
+import io.lakesmith.core.internal.hudi.HudiTableReader;
+import io.lakesmith.core.internal.hudi.HudiTables;
 import io.lakesmith.core.hudi.HudiWriteOptions;
 import io.lakesmith.core.table.ColumnType;
 import io.lakesmith.core.table.TableSpec;

@@ -6,8 +6,8 @@ import static io.lakesmith.compaction.hudi.HudiFixture.contentsAsOf;
 import static io.lakesmith.compaction.hudi.HudiFixture.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lakesmith.core.hudi.HudiTable;
-import io.lakesmith.core.hudi.HudiTables;
+import io.lakesmith.core.internal.hudi.HudiTable;
+import io.lakesmith.core.internal.hudi.HudiTables;
 import io.lakesmith.core.storage.ObjectInfo;
 import io.lakesmith.core.storage.ObjectStore;
 import io.lakesmith.core.storage.ObjectStores;

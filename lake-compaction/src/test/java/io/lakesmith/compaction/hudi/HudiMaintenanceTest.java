@@ -9,7 +9,7 @@ import static io.lakesmith.compaction.hudi.HudiFixture.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lakesmith.core.hudi.HudiCommit;
-import io.lakesmith.core.hudi.HudiTable;
+import io.lakesmith.core.internal.hudi.HudiTable;
 import io.lakesmith.core.table.TableType;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -274,7 +274,7 @@ class HudiMaintenanceTest {
     try (HudiTable t = HudiFixture.create(dir, TableType.MERGE_ON_READ);
         HudiMaintenance m = HudiMaintenance.forTable(t)) {
       MaintenancePolicy policy = MaintenancePolicy.builder().compactAfterDeltaCommits(3)
-          .clean(io.lakesmith.core.hudi.HudiTableServices.CleanPolicy.KEEP_LATEST_COMMITS, 1).archive(2, 4).build();
+          .clean(io.lakesmith.core.hudi.CleanPolicy.KEEP_LATEST_COMMITS, 1).archive(2, 4).build();
       t.insert(List.of(row(1, "a", "eu", 1), row(2, "b", "us", 1)), checkpoint(1));
       assertThat(m.plan(policy).services()).containsExactly(HudiService.CLEAN);
       t.upsert(List.of(row(1, "a2", "eu", 2)), checkpoint(2));

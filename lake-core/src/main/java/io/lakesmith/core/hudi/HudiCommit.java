@@ -32,7 +32,8 @@ public final class HudiCommit {
   private final long deletesWritten;
   private final ImmutableMap<String, String> extraMetadata;
 
-  HudiCommit(String instantTime, String completionTime, String action, String operation, long recordsWritten,
+  /** For the adapter that reads commits; users receive commits, they do not make them. */
+  public HudiCommit(String instantTime, String completionTime, String action, String operation, long recordsWritten,
       long insertsWritten, long updatesWritten, long deletesWritten, Map<String, String> extraMetadata) {
     this.instantTime = Preconditions.checkNotNull(instantTime, "instantTime");
     this.completionTime = completionTime;

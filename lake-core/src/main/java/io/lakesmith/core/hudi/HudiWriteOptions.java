@@ -1,5 +1,6 @@
 package io.lakesmith.core.hudi;
 
+import io.lakesmith.core.internal.hudi.HudiTable;
 import com.google.common.base.Preconditions;
 import com.google.common.collect.ImmutableMap;
 import java.util.Map;
@@ -87,7 +88,8 @@ public final class HudiWriteOptions {
   public enum Compression { SNAPPY, ZSTD, GZIP }
 
   static final long DEFAULT_MAX_FILE_SIZE = 120L * 1024 * 1024;
-  static final long DEFAULT_SMALL_FILE_LIMIT = 100L * 1024 * 1024;
+  /** Default of {@link Builder#smallFileLimitBytes}: files below it receive new inserts (100 MiB). */
+  public static final long DEFAULT_SMALL_FILE_LIMIT = 100L * 1024 * 1024;
 
   private final IndexType indexType;
   private final boolean updatePartitionPath;
@@ -98,6 +100,7 @@ public final class HudiWriteOptions {
   private final String orderingField;
   private final MergeMode mergeMode;
   private final TableVersion tableVersion;
+  private final CommitLock commitLock;
   private final ImmutableMap<String, String> extraOptions;
 
   private HudiWriteOptions(Builder b) {
@@ -111,6 +114,7 @@ public final class HudiWriteOptions {
     this.mergeMode = b.mergeMode != null ? b.mergeMode
         : orderingField != null ? MergeMode.EVENT_TIME_ORDERING : MergeMode.COMMIT_TIME_ORDERING;
     this.tableVersion = b.tableVersion;
+    this.commitLock = b.commitLock;
     this.extraOptions = ImmutableMap.copyOf(b.extraOptions);
   }
 
@@ -134,6 +138,7 @@ public final class HudiWriteOptions {
     b.orderingField = orderingField;
     b.mergeMode = mergeMode;
     b.tableVersion = tableVersion;
+    b.commitLock = commitLock;
     b.extraOptions.putAll(extraOptions);
     return b;
   }
@@ -188,6 +193,14 @@ public final class HudiWriteOptions {
     return tableVersion;
   }
 
+  /**
+   * The lock Hudi's optimistic concurrency control takes around timeline changes (default
+   * {@link CommitLock#objectStore()}: a lease object on the table's own storage).
+   */
+  public CommitLock commitLock() {
+    return commitLock;
+  }
+
   /** Raw Hudi write options applied after (and over) everything this class sets. */
   public Map<String, String> extraOptions() {
     return extraOptions;
@@ -203,13 +216,13 @@ public final class HudiWriteOptions {
         && metadataTable == w.metadataTable && compression == w.compression
         && maxFileSizeBytes == w.maxFileSizeBytes && smallFileLimitBytes == w.smallFileLimitBytes
         && Objects.equals(orderingField, w.orderingField) && mergeMode == w.mergeMode
-        && tableVersion == w.tableVersion && extraOptions.equals(w.extraOptions);
+        && tableVersion == w.tableVersion && commitLock.equals(w.commitLock) && extraOptions.equals(w.extraOptions);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(indexType, updatePartitionPath, metadataTable, compression, maxFileSizeBytes,
-        smallFileLimitBytes, orderingField, mergeMode, tableVersion, extraOptions);
+        smallFileLimitBytes, orderingField, mergeMode, tableVersion, commitLock, extraOptions);
   }
 
   @Override
@@ -217,7 +230,7 @@ public final class HudiWriteOptions {
     return "HudiWriteOptions{index=" + indexType + ", updatePartitionPath=" + updatePartitionPath
         + ", metadataTable=" + metadataTable + ", compression=" + compression + ", maxFileSize=" + maxFileSizeBytes
         + ", smallFileLimit=" + smallFileLimitBytes + ", orderingField=" + orderingField + ", mergeMode=" + mergeMode + ", tableVersion=" + tableVersion.code()
-        + (extraOptions.isEmpty() ? "" : ", extra=" + extraOptions) + "}";
+        + ", commitLock=" + commitLock + (extraOptions.isEmpty() ? "" : ", extra=" + extraOptions) + "}";
   }
 
   /** Builder of {@link HudiWriteOptions}. */
@@ -231,6 +244,7 @@ public final class HudiWriteOptions {
     private String orderingField;
     private MergeMode mergeMode;
     private TableVersion tableVersion = TableVersion.V6;
+    private CommitLock commitLock = CommitLock.objectStore();
     private final Map<String, String> extraOptions = new java.util.LinkedHashMap<>();
 
     private Builder() {}
@@ -285,6 +299,12 @@ public final class HudiWriteOptions {
      */
     public Builder tableVersion(TableVersion value) {
       this.tableVersion = Preconditions.checkNotNull(value, "tableVersion");
+      return this;
+    }
+
+    /** The lock around Hudi's timeline changes (default {@link CommitLock#objectStore()}). */
+    public Builder commitLock(CommitLock value) {
+      this.commitLock = Preconditions.checkNotNull(value, "commitLock");
       return this;
     }
 

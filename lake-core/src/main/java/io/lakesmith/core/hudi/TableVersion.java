@@ -1,5 +1,7 @@
 package io.lakesmith.core.hudi;
 
+import io.lakesmith.core.internal.hudi.HudiTables;
+
 /**
  * The Hudi table version (on-storage format) of a table Lakesmith creates. It is fixed when the table is created:
  * every later write keeps the table's own version (Lakesmith never upgrades a table; {@link HudiWriteOptions}'s

@@ -23,15 +23,18 @@ import java.util.Objects;
 
 /**
  * What one run did to one target (a table, a prefix): counters (rows read, written, skipped, quarantined,
- * commits, ...), the inputs it read, errors, free-form details (e.g. the checkpoint), timings and, for runs
- * over many targets, one child report per target. Immutable; serializes to and from JSON.
+ * commits, ...), the inputs it read, errors, warnings, free-form details (e.g. the checkpoint), timings and, for
+ * runs over many targets, one child report per target. Immutable; serializes to and from JSON.
+ *
+ * <p>A warning is something a person should look at that did not stop the run (an object that is not a DMS file,
+ * a table without files, a part of a file set aside): it does not change the {@link #status()}.
  *
  * <p>Counter names are free, but the ones in this class's constants mean the same in every module.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonIgnoreProperties(value = "durationMillis", allowGetters = true)
 @JsonPropertyOrder({"operation", "target", "status", "startedAt", "finishedAt", "durationMillis", "counters",
-    "inputs", "errors", "details", "children"})
+    "inputs", "errors", "warnings", "details", "children"})
 public final class RunReport {
 
   public static final String ROWS_READ = "rowsRead";
@@ -56,6 +59,7 @@ public final class RunReport {
   private final ImmutableMap<String, Long> counters;
   private final ImmutableList<String> inputs;
   private final ImmutableList<String> errors;
+  private final ImmutableList<String> warnings;
   private final ImmutableMap<String, String> details;
   private final ImmutableList<RunReport> children;
 
@@ -64,7 +68,8 @@ public final class RunReport {
       @JsonProperty("status") Status status, @JsonProperty("startedAt") Instant startedAt,
       @JsonProperty("finishedAt") Instant finishedAt, @JsonProperty("counters") Map<String, Long> counters,
       @JsonProperty("inputs") List<String> inputs, @JsonProperty("errors") List<String> errors,
-      @JsonProperty("details") Map<String, String> details, @JsonProperty("children") List<RunReport> children) {
+      @JsonProperty("warnings") List<String> warnings, @JsonProperty("details") Map<String, String> details,
+      @JsonProperty("children") List<RunReport> children) {
     this.operation = operation;
     this.target = target;
     this.status = status;
@@ -73,6 +78,7 @@ public final class RunReport {
     this.counters = counters == null ? ImmutableMap.of() : ImmutableMap.copyOf(counters);
     this.inputs = inputs == null ? ImmutableList.of() : ImmutableList.copyOf(inputs);
     this.errors = errors == null ? ImmutableList.of() : ImmutableList.copyOf(errors);
+    this.warnings = warnings == null ? ImmutableList.of() : ImmutableList.copyOf(warnings);
     this.details = details == null ? ImmutableMap.of() : ImmutableMap.copyOf(details);
     this.children = children == null ? ImmutableList.of() : ImmutableList.copyOf(children);
   }
@@ -107,6 +113,8 @@ public final class RunReport {
   /** Inputs read (files, objects), in the order they were processed. */
   @JsonProperty public List<String> inputs() { return inputs; }
   @JsonProperty public List<String> errors() { return errors; }
+  /** Things to look at that did not fail the run; see the class comment. */
+  @JsonProperty public List<String> warnings() { return warnings; }
   @JsonProperty public Map<String, String> details() { return details; }
   @JsonProperty public List<RunReport> children() { return children; }
 
@@ -129,7 +137,7 @@ public final class RunReport {
     return Objects.equals(operation, r.operation) && Objects.equals(target, r.target) && status == r.status
         && Objects.equals(startedAt, r.startedAt) && Objects.equals(finishedAt, r.finishedAt)
         && counters.equals(r.counters) && inputs.equals(r.inputs) && errors.equals(r.errors)
-        && details.equals(r.details) && children.equals(r.children);
+        && warnings.equals(r.warnings) && details.equals(r.details) && children.equals(r.children);
   }
 
   @Override
@@ -140,7 +148,7 @@ public final class RunReport {
   @Override
   public String toString() {
     return operation + " " + target + ": " + status + " in " + durationMillis() + " ms " + counters
-        + (errors.isEmpty() ? "" : " errors=" + errors);
+        + (errors.isEmpty() ? "" : " errors=" + errors) + (warnings.isEmpty() ? "" : " warnings=" + warnings);
   }
 
   /**
@@ -153,6 +161,7 @@ public final class RunReport {
     private final Map<String, Long> counters = new LinkedHashMap<>();
     private final List<String> inputs = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
     private final Map<String, String> details = new LinkedHashMap<>();
     private final List<RunReport> children = new ArrayList<>();
 
@@ -177,6 +186,12 @@ public final class RunReport {
 
     public synchronized Builder error(String error) {
       errors.add(error);
+      return this;
+    }
+
+    /** Records a warning (see the class comment); it does not change the status. */
+    public synchronized Builder warning(String warning) {
+      warnings.add(warning);
       return this;
     }
 
@@ -207,7 +222,8 @@ public final class RunReport {
       } else {
         status = Status.SUCCEEDED;
       }
-      return new RunReport(operation, target, status, startedAt, Instant.now(), counters, inputs, errors, details, children);
+      return new RunReport(operation, target, status, startedAt, Instant.now(), counters, inputs, errors, warnings, details,
+          children);
     }
   }
 }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -12,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,14 +31,19 @@ import java.util.stream.Stream;
  * temporary file renamed into place, so readers never see partial objects. User metadata is kept in a
  * hidden sidecar file ({@code .<name>.lakemeta}) that listings skip.
  *
- * <p>Conditional writes: {@link #putIfAbsent} is atomic across processes (a hard link that fails when the key
- * exists). {@link #putIfMatch} and {@link #deleteIfMatch} are atomic within one JVM only. Entity tags are derived
- * from the file's identity (device and inode), modification time and size: every write renames a new file into
- * place, so a replaced object gets a new tag.
+ * <p>Conditional writes ({@link #putIfAbsent}, {@link #putIfMatch}, {@link #deleteIfMatch}) are atomic across
+ * threads and processes on one host: each runs under a JVM-wide monitor and an OS file lock on a hidden sidecar
+ * ({@code .<name>.lakelock}, never deleted, skipped by listings), and a create is a hard link that fails when the key
+ * exists. Unconditional writes do not take the file lock. Entity tags are derived from the file's identity (device
+ * and inode), modification time and size, plus, for files up to {@value #CONTENT_TAG_LIMIT} bytes, a hash of the
+ * content (as S3's ETag is one): every write renames a new file into place, and a reused inode with an equal
+ * coarse-grained modification time cannot give small objects with other content the same tag.
  */
 final class LocalObjectStore implements ObjectStore {
 
   static final String META_SUFFIX = ".lakemeta";
+  static final String LOCK_SUFFIX = ".lakelock";
+  static final int CONTENT_TAG_LIMIT = 64 * 1024;
 
   private static Path path(String key) {
     return Paths.get("/" + key);
@@ -49,9 +57,13 @@ final class LocalObjectStore implements ObjectStore {
     return file.resolveSibling("." + file.getFileName() + META_SUFFIX);
   }
 
+  private static Path lockPath(Path file) {
+    return file.resolveSibling("." + file.getFileName() + LOCK_SUFFIX);
+  }
+
   private static boolean isHidden(Path p) {
     String n = p.getFileName().toString();
-    return n.endsWith(META_SUFFIX) || n.startsWith(".tmp-lake-");
+    return n.endsWith(META_SUFFIX) || n.endsWith(LOCK_SUFFIX) || n.startsWith(".tmp-lake-");
   }
 
   @Override
@@ -109,7 +121,7 @@ final class LocalObjectStore implements ObjectStore {
         return Optional.empty();
       }
       return Optional.of(ObjectInfo.withMetadata(key, null, true, attrs.size(), attrs.lastModifiedTime().toInstant(),
-          readMeta(p), eTag(attrs)));
+          readMeta(p), eTag(p, attrs)));
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException e) {
@@ -117,11 +129,19 @@ final class LocalObjectStore implements ObjectStore {
     }
   }
 
-  private static String eTag(BasicFileAttributes attrs) {
+  private static String eTag(Path p, BasicFileAttributes attrs) throws IOException {
     String identity = attrs.fileKey() + "|" + attrs.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS)
         + "|" + attrs.size();
-    return com.google.common.hash.Hashing.murmur3_128().hashString(identity, java.nio.charset.StandardCharsets.UTF_8)
-        .toString();
+    com.google.common.hash.Hasher h = com.google.common.hash.Hashing.murmur3_128().newHasher()
+        .putString(identity, java.nio.charset.StandardCharsets.UTF_8);
+    if (attrs.size() <= CONTENT_TAG_LIMIT) {
+      try {
+        h.putBytes(Files.readAllBytes(p));
+      } catch (NoSuchFileException replacedMeanwhile) {
+        h.putLong(System.nanoTime()); // gone between stat and read: a tag that matches nothing
+      }
+    }
+    return h.hash().toString();
   }
 
   @Override
@@ -134,15 +154,29 @@ final class LocalObjectStore implements ObjectStore {
     return open(key);
   }
 
-  /** Guards the check-then-act of {@link #putIfMatch} and {@link #deleteIfMatch} within this JVM. */
+  /** Guards conditional operations within this JVM (an OS file lock cannot be taken twice by one JVM). */
   private static final Object CONDITIONAL = new Object();
+
+  private interface Conditional {
+    boolean run() throws IOException;
+  }
+
+  /** Runs {@code op} holding the JVM monitor and the OS lock of {@code target}'s lock sidecar. */
+  private static boolean exclusively(Path target, Conditional op) throws IOException {
+    synchronized (CONDITIONAL) {
+      Files.createDirectories(target.getParent());
+      try (FileChannel ch = FileChannel.open(lockPath(target), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+           FileLock ignored = ch.lock()) {
+        return op.run();
+      }
+    }
+  }
 
   @Override
   public boolean putIfAbsent(String key, byte[] content, Map<String, String> metadata) {
     Path target = path(key);
-    synchronized (CONDITIONAL) {
-      try {
-        Files.createDirectories(target.getParent());
+    try {
+      return exclusively(target, () -> {
         Path tmp = Files.createTempFile(target.getParent(), ".tmp-lake-", ".part");
         Path metaTmp = null;
         try {
@@ -172,32 +206,42 @@ final class LocalObjectStore implements ObjectStore {
             Files.deleteIfExists(metaTmp);
           }
         }
-      } catch (IOException e) {
-        throw new StorageException("cannot write " + target + " (if absent): " + e.getMessage(), e);
-      }
+      });
+    } catch (IOException e) {
+      throw new StorageException("cannot write " + target + " (if absent): " + e.getMessage(), e);
     }
   }
 
   @Override
   public boolean putIfMatch(String key, byte[] content, Map<String, String> metadata, String expectedETag) {
-    synchronized (CONDITIONAL) {
-      Optional<ObjectInfo> current = head(key);
-      if (current.isEmpty() || !current.get().eTag().orElse("").equals(expectedETag)) {
-        return false;
-      }
-      put(key, content, metadata);
-      return true;
+    Path target = path(key);
+    try {
+      return exclusively(target, () -> {
+        Optional<ObjectInfo> current = head(key);
+        if (current.isEmpty() || !current.get().eTag().orElse("").equals(expectedETag)) {
+          return false;
+        }
+        put(key, content, metadata);
+        return true;
+      });
+    } catch (IOException e) {
+      throw new StorageException("cannot write " + target + " (if match): " + e.getMessage(), e);
     }
   }
 
   @Override
   public boolean deleteIfMatch(String key, String expectedETag) {
-    synchronized (CONDITIONAL) {
-      Optional<ObjectInfo> current = head(key);
-      if (current.isEmpty() || !current.get().eTag().orElse("").equals(expectedETag)) {
-        return false;
-      }
-      return delete(List.of(key)).isComplete();
+    Path target = path(key);
+    try {
+      return exclusively(target, () -> {
+        Optional<ObjectInfo> current = head(key);
+        if (current.isEmpty() || !current.get().eTag().orElse("").equals(expectedETag)) {
+          return false;
+        }
+        return delete(List.of(key)).isComplete();
+      });
+    } catch (IOException e) {
+      throw new StorageException("cannot delete " + target + " (if match): " + e.getMessage(), e);
     }
   }
 

@@ -44,6 +44,14 @@ public final class ObjectInfo {
     return new ObjectInfo(key, size, lastModified, null, true, null, false);
   }
 
+  /**
+   * An object as a listing returns it, with the entity tag the store listed (S3 lists one per object: it changes
+   * whenever the content is replaced). {@code eTag} may be null.
+   */
+  public static ObjectInfo listed(String key, long size, Instant lastModified, String eTag) {
+    return new ObjectInfo(key, size, lastModified, null, true, null, false, eTag);
+  }
+
   /** An object with its user metadata, as {@link ObjectStore#head} returns it. */
   public static ObjectInfo withMetadata(String key, long size, Instant lastModified, Map<String, String> metadata) {
     return new ObjectInfo(key, size, lastModified, null, true, metadata, true);

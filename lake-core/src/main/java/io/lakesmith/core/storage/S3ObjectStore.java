@@ -57,7 +57,7 @@ final class S3ObjectStore implements ObjectStore {
   public Stream<ObjectInfo> list(String prefix) {
     try {
       return s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix)).contents().stream()
-          .map(o -> ObjectInfo.listed(o.key(), o.size(), o.lastModified()));
+          .map(o -> ObjectInfo.listed(o.key(), o.size(), o.lastModified(), o.eTag()));
     } catch (SdkException e) {
       throw new StorageException("cannot list " + where(prefix) + ": " + e.getMessage(), e);
     }

@@ -33,4 +33,32 @@ class LocalObjectStoreTest extends ObjectStoreContractTest {
     store.delete(java.util.List.of(root().resolve("a").key()));
     assertThat(Files.list(tmp.resolve("root"))).isEmpty();
   }
+
+  /**
+   * Separate JVMs increment one object with read + conditional replace: without a cross-process compare-and-swap
+   * two of them replace the same version and an increment is lost.
+   */
+  @Test
+  void conditionalReplaceIsAtomicAcrossProcesses() throws Exception {
+    StorageLocation counter = root().resolve("counter");
+    store.put(counter.key(), "0".getBytes(java.nio.charset.StandardCharsets.UTF_8), Map.of());
+    int processes = 4;
+    int rounds = 150;
+    String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    java.util.List<Process> ps = new java.util.ArrayList<>();
+    for (int p = 0; p < processes; p++) {
+      ps.add(new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-Xmx64m", "-XX:TieredStopAtLevel=1", "-cp", classPath, CasCounter.class.getName(), counter.toUri(),
+          Integer.toString(rounds)).redirectErrorStream(true).redirectOutput(tmp.resolve("cas" + p + ".log").toFile())
+          .start());
+    }
+    for (int p = 0; p < processes; p++) {
+      assertThat(ps.get(p).waitFor(180, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(ps.get(p).exitValue()).as(Files.readString(tmp.resolve("cas" + p + ".log"))).isZero();
+    }
+    try (java.io.InputStream in = store.open(counter.key())) {
+      assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+          .isEqualTo(Integer.toString(processes * rounds));
+    }
+  }
 }

@@ -9,7 +9,7 @@ import io.lakesmith.compaction.hudi.HudiMaintenance;
 import io.lakesmith.compaction.hudi.MaintenancePolicy;
 import io.lakesmith.compaction.hudi.MaintenanceRun;
 import io.lakesmith.core.aws.AwsSettings;
-import io.lakesmith.core.hudi.HudiTableReader;
+import io.lakesmith.core.internal.hudi.HudiTableReader;
 import io.lakesmith.core.hudi.HudiWriteOptions;
 import io.lakesmith.core.report.RunReport;
 import io.lakesmith.core.table.ColumnType;

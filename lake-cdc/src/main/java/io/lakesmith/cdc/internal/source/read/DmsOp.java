@@ -1,0 +1,27 @@
+package io.lakesmith.cdc.internal.source.read;
+
+/**
+ * What a DMS row does to its record. {@link #LOAD} is a full-load row from a file without an {@code Op} column
+ * (the DMS default, {@code IncludeOpForFullLoad=false}); with that option DMS writes {@code I}, read as
+ * {@link #INSERT}. CDC rows without an {@code Op} column ({@code CdcInsertsOnly}) are {@link #INSERT}s.
+ */
+public enum DmsOp {
+  INSERT,
+  UPDATE,
+  /** A delete; from some sources (e.g. PostgreSQL without REPLICA IDENTITY FULL) only the key columns are filled. */
+  DELETE,
+  LOAD;
+
+  /** {@code I}, {@code U} or {@code D} (case-insensitive) as DMS writes it in {@code Op}; null for anything else. */
+  static DmsOp fromCode(String code) {
+    if (code == null || code.length() != 1) {
+      return null;
+    }
+    switch (Character.toUpperCase(code.charAt(0))) {
+      case 'I': return INSERT;
+      case 'U': return UPDATE;
+      case 'D': return DELETE;
+      default: return null;
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package io.lakesmith.cdc.internal.source.read;
+
+import java.io.IOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.apache.parquet.io.DelegatingSeekableInputStream;
+import org.apache.parquet.io.InputFile;
+import org.apache.parquet.io.SeekableInputStream;
+
+/** A local file as a Parquet {@link InputFile}, without Hadoop's file system (parquet 1.13 has none of its own). */
+final class LocalInputFile implements InputFile {
+  private final Path path;
+
+  LocalInputFile(Path path) {
+    this.path = path;
+  }
+
+  @Override
+  public long getLength() throws IOException {
+    return Files.size(path);
+  }
+
+  @Override
+  public SeekableInputStream newStream() throws IOException {
+    FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
+    return new DelegatingSeekableInputStream(Channels.newInputStream(channel)) {
+      @Override
+      public long getPos() throws IOException {
+        return channel.position();
+      }
+
+      @Override
+      public void seek(long newPos) throws IOException {
+        channel.position(newPos);
+      }
+    };
+  }
+
+  @Override
+  public String toString() {
+    return path.toString();
+  }
+}

@@ -1,2 +1,0 @@
-/** Exact conversion of DMS values to the Avro types of {@link io.lakesmith.core.table.ColumnType}. */
-package io.lakesmith.cdc.source.convert;

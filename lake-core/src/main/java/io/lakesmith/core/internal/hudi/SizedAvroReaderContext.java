@@ -1,0 +1,35 @@
+package io.lakesmith.core.internal.hudi;
+
+import org.apache.avro.generic.IndexedRecord;
+import org.apache.hudi.avro.HoodieAvroReaderContext;
+import org.apache.hudi.common.config.TypedProperties;
+import org.apache.hudi.common.table.HoodieTableConfig;
+import org.apache.hudi.common.table.read.BufferedRecord;
+import org.apache.hudi.common.util.Option;
+import org.apache.hudi.common.util.SizeEstimator;
+import org.apache.hudi.common.util.collection.ExternalSpillableMap;
+import org.apache.hudi.storage.StorageConfiguration;
+
+/**
+ * Hudi's Avro reader context whose {@link ExternalSpillableMap} of buffered records (updates in a copy-on-write
+ * merge, log records in a compaction or a merge-on-read read) sizes records with {@link RecordSizeEstimator}
+ * instead of a reflective walk of each record's object graph. Everything else is Hudi's.
+ */
+final class SizedAvroReaderContext extends HoodieAvroReaderContext {
+
+  /** As Hudi builds the context of a write (merge handle, compaction). */
+  SizedAvroReaderContext(StorageConfiguration<?> conf, HoodieTableConfig tableConfig, String payloadClass,
+      TypedProperties props) {
+    super(conf, tableConfig, payloadClass, props);
+  }
+
+  /** As a snapshot read of the whole table builds it. */
+  SizedAvroReaderContext(StorageConfiguration<?> conf, HoodieTableConfig tableConfig, TypedProperties props) {
+    super(conf, tableConfig, Option.empty(), Option.empty(), props);
+  }
+
+  @Override
+  public SizeEstimator<BufferedRecord<IndexedRecord>> getRecordSizeEstimator() {
+    return new RecordSizeEstimator<>();
+  }
+}

@@ -1,0 +1,2 @@
+/** What every Lakesmith module shares: the exception root {@link io.lakesmith.core.LakesmithException}. */
+package io.lakesmith.core;
