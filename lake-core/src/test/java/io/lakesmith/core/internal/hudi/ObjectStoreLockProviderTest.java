@@ -66,6 +66,19 @@ class ObjectStoreLockProviderTest {
   }
 
   @Test
+  void tablesAtTheSamePathInTwoBucketsHaveTwoLocks() {
+    AwsSettings aws = AwsEmulator.get().settings();
+    String first = "s3://" + AwsEmulator.get().uniqueBucket("commit-lock-a") + "/lake/t";
+    String second = "s3://" + AwsEmulator.get().uniqueBucket("commit-lock-b") + "/lake/t";
+    try (ObjectStoreLockProvider a = provider(first, aws); ObjectStoreLockProvider b = provider(second, aws)) {
+      assertThat(a.tryLock(0, TimeUnit.MILLISECONDS)).isTrue();
+      assertThat(b.tryLock(0, TimeUnit.MILLISECONDS)).as("another bucket, another table").isTrue();
+      a.unlock();
+      b.unlock();
+    }
+  }
+
+  @Test
   void everyWriteTakesTheCommitLock() {
     TableSpec spec = HudiTestTables.spec(tmp, TableType.COPY_ON_WRITE);
     // no retries: a commit blocked on the lock fails at once instead of after Hudi's 50 retries
