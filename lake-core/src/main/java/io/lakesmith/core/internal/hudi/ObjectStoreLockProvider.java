@@ -11,6 +11,7 @@ import io.lakesmith.core.storage.ObjectStore;
 import io.lakesmith.core.storage.ObjectStores;
 import io.lakesmith.core.storage.StorageLocation;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +43,8 @@ public final class ObjectStoreLockProvider implements LockProvider<LeaseLock> {
   public static final String LOCK_OBJECT = ".lakesmith/commit.lock";
 
   private static final ObjectStore LOCAL = ObjectStores.local();
-  private static final Map<AwsSettings, ObjectStore> S3_STORES = new ConcurrentHashMap<>();
+  // one store (one S3 client) per settings and bucket: a store is bound to its bucket
+  private static final Map<List<Object>, ObjectStore> S3_STORES = new ConcurrentHashMap<>();
 
   private final ObjectStore store;
   private final StorageLocation location;
@@ -62,7 +64,7 @@ public final class ObjectStoreLockProvider implements LockProvider<LeaseLock> {
     this.table = "Hudi commits of " + base.toUri();
     if (base.isS3()) {
       AwsSettings aws = HadoopConfigurations.settingsOf(storageConf.unwrapAs(Configuration.class));
-      this.store = S3_STORES.computeIfAbsent(aws, s -> ObjectStores.open(base, s));
+      this.store = S3_STORES.computeIfAbsent(List.of(aws, base.bucket()), k -> ObjectStores.open(base, aws));
     } else {
       this.store = LOCAL;
     }

@@ -66,6 +66,22 @@ class ObjectStoreLockProviderTest {
   }
 
   @Test
+  void tablesInTwoBucketsReachedWithOneSettingsLockInTheirOwnBucket() {
+    AwsSettings aws = AwsEmulator.get().settings();
+    String first = AwsEmulator.get().uniqueBucket("lock-a");
+    String second = AwsEmulator.get().uniqueBucket("lock-b");
+    excludes("s3://" + first + "/lake/t", aws);
+    // the same path in another bucket: its lock object lives in that bucket, not in the first one seen
+    try (ObjectStoreLockProvider p = provider("s3://" + second + "/lake/t", aws)) {
+      assertThat(p.tryLock(0, TimeUnit.MILLISECONDS)).isTrue();
+      assertThat(p.getCurrentOwnerLockInfo()).contains("pid " + ProcessHandle.current().pid());
+      assertThat(io.lakesmith.core.storage.ObjectStores.open(StorageLocation.parse("s3://" + second + "/"), aws)
+          .head("lake/t/" + ObjectStoreLockProvider.LOCK_OBJECT)).isPresent();
+      p.unlock();
+    }
+  }
+
+  @Test
   void everyWriteTakesTheCommitLock() {
     TableSpec spec = HudiTestTables.spec(tmp, TableType.COPY_ON_WRITE);
     // no retries: a commit blocked on the lock fails at once instead of after Hudi's 50 retries
