@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 /**
  * {@link ArrivalOrderProperty} on copy-on-write and merge-on-read: a modest slice by default (10 orders per type,
  * 22 CDC files), 120 orders with {@code -Pstress} (JUnit tag {@code stress}; 60 per type, 30 CDC files, another
- * history). Order seeds are {@link ArrivalOrderProperty#BASE_SEED} plus the order number, the same for both types;
+ * history); every table built is also read with hudi-rs and compared. Order seeds are {@link ArrivalOrderProperty#BASE_SEED} plus the order number, the same for both types;
  * the history seed is {@code BASE_SEED} (stress: {@code BASE_SEED + 1}). To replay a failure, pass what its message
  * names: {@code -Dlakesmith.test.historySeed=H -Dlakesmith.test.seed=S -Dlakesmith.test.orders=1}.
  */
@@ -45,6 +45,9 @@ class ArrivalOrderPropertyTest {
       for (int i = 0; i < ordersPerType; i++) {
         p.runOrder(first + i);
       }
+      long t1 = System.nanoTime();
+      p.checkWithHudiRs();
+      LOG.info("hudi-rs read the {} {} tables in {} ms", p.tablesBuilt(), type, (System.nanoTime() - t1) / 1_000_000);
       LOG.info("arrival-order property on {}: history seed {}, {} orders (seeds {}..{}), {} CDC files, {} applies, "
           + "{} commits, {} crashes, {} ms", type, history, ordersPerType, first, first + ordersPerType - 1,
           p.history().cdcFileCount(), p.applies, p.commits, p.crashes, (System.nanoTime() - t0) / 1_000_000);
