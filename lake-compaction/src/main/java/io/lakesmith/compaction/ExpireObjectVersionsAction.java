@@ -303,7 +303,7 @@ final class ExpireObjectVersionsAction implements ExpireObjectVersions {
         while (!pending.isEmpty()) {
           flush();
         }
-      } catch (StorageException | IllegalStateException | IllegalArgumentException e) {
+      } catch (StorageException | MaintenanceBlockedException | IllegalStateException | IllegalArgumentException e) {
         LOG.error("compaction of {} stopped: {}", layout.location(), e.getMessage());
         errors.add("stopped: " + e.getMessage());
       } finally {

@@ -232,7 +232,7 @@ class CliLocalTest {
         blocker.resolve("orders").toString(), "--key", "ORDER_ID", "-q"};
     CliRun r = CliRun.of(args);
     assertThat(r.code()).as(r.toString()).isEqualTo(1);
-    assertThat(r.err()).as(r.toString()).contains("apply: error: sales.orders: ").contains("not a directory")
+    assertThat(r.err()).as(r.toString()).contains("apply: error: sales.orders: ").containsIgnoringCase("not a directory")
         .doesNotContain("\tat ").doesNotContain("Exception in thread");
     assertThat(r.err().lines().filter(l -> l.contains("error:")).count()).isEqualTo(1);
 

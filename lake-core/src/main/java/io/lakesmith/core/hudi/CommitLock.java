@@ -12,7 +12,7 @@ import java.util.Optional;
  * with optimistic concurrency control and one of these locks; Hudi configuration keys for them stay in this package.
  *
  * <ul>
- *   <li>{@link #objectStore()} (the default): {@link ObjectStoreLockProvider}, a lease object at
+ *   <li>{@link #objectStore()} (the default): {@code ObjectStoreLockProvider}, a lease object at
  *       {@code <table>/.lakesmith/commit.lock} taken with conditional writes on the table's own storage (S3 or the
  *       local file system). Nothing else to run or configure.
  *   <li>{@link #dynamoDb(String, String)}: Hudi's DynamoDB lock provider

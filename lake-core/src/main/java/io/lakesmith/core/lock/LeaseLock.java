@@ -250,7 +250,8 @@ public final class LeaseLock implements AutoCloseable {
 
   /**
    * Makes sure the lease is still ours with time left: renews it when a third of the lease has passed since the
-   * last renewal (or it is about to expire).
+   * last renewal (or it is about to expire). A store failure while renewing is tolerated as long as the lease has
+   * more than {@link LockOptions#maxClockSkew()} left.
    *
    * @throws LeaseLostException when it was taken over or could not be renewed before it ran out
    */
@@ -261,7 +262,12 @@ public final class LeaseLock implements AutoCloseable {
     boolean due = !now.isBefore(renewedAt.plus(options.lease().dividedBy(3)))
         || now.isAfter(holder.expiresAt().minus(options.maxClockSkew()));
     if (due) {
-      renew();
+      try {
+        renew();
+      } catch (StorageException e) {
+        // the store failed, not the lease: it is still ours until it nearly runs out (renew() says so then)
+        LOG.warn("cannot renew the lease on {} now (it runs until {}): {}", resource, holder.expiresAt(), e.toString());
+      }
     }
   }
 

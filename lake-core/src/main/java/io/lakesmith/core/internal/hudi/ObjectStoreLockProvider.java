@@ -43,7 +43,7 @@ public final class ObjectStoreLockProvider implements LockProvider<LeaseLock> {
   public static final String LOCK_OBJECT = ".lakesmith/commit.lock";
 
   private static final ObjectStore LOCAL = ObjectStores.local();
-  // an S3 ObjectStore is bound to one bucket: keyed by settings and bucket, or tables in two buckets share a lock
+  // one store (one S3 client) per settings and bucket: a store is bound to its bucket
   private static final Map<List<Object>, ObjectStore> S3_STORES = new ConcurrentHashMap<>();
 
   private final ObjectStore store;

@@ -66,15 +66,18 @@ class ObjectStoreLockProviderTest {
   }
 
   @Test
-  void tablesAtTheSamePathInTwoBucketsHaveTwoLocks() {
+  void tablesInTwoBucketsReachedWithOneSettingsLockInTheirOwnBucket() {
     AwsSettings aws = AwsEmulator.get().settings();
-    String first = "s3://" + AwsEmulator.get().uniqueBucket("commit-lock-a") + "/lake/t";
-    String second = "s3://" + AwsEmulator.get().uniqueBucket("commit-lock-b") + "/lake/t";
-    try (ObjectStoreLockProvider a = provider(first, aws); ObjectStoreLockProvider b = provider(second, aws)) {
-      assertThat(a.tryLock(0, TimeUnit.MILLISECONDS)).isTrue();
-      assertThat(b.tryLock(0, TimeUnit.MILLISECONDS)).as("another bucket, another table").isTrue();
-      a.unlock();
-      b.unlock();
+    String first = AwsEmulator.get().uniqueBucket("lock-a");
+    String second = AwsEmulator.get().uniqueBucket("lock-b");
+    excludes("s3://" + first + "/lake/t", aws);
+    // the same path in another bucket: its lock object lives in that bucket, not in the first one seen
+    try (ObjectStoreLockProvider p = provider("s3://" + second + "/lake/t", aws)) {
+      assertThat(p.tryLock(0, TimeUnit.MILLISECONDS)).isTrue();
+      assertThat(p.getCurrentOwnerLockInfo()).contains("pid " + ProcessHandle.current().pid());
+      assertThat(io.lakesmith.core.storage.ObjectStores.open(StorageLocation.parse("s3://" + second + "/"), aws)
+          .head("lake/t/" + ObjectStoreLockProvider.LOCK_OBJECT)).isPresent();
+      p.unlock();
     }
   }
 
