@@ -506,9 +506,12 @@ final class TableApplier {
     ctx.tenantValue().ifPresent(t -> rec.put(ctx.tenantColumn().get(), t));
     // Utf8, not String: Hudi 1.2 compares the incoming ordering value with the stored one (read as Utf8) by
     // the incoming value's compareTo, and String.compareTo(Utf8) throws.
-    if (op == DmsOp.LOAD && reload) {
-      seq = ordering.reloadSeq(seq);
-    } else if (op != DmsOp.LOAD) {
+    // by the file's kind, not the row's Op: full-load rows carry Op=I with IncludeOpForFullLoad
+    if (row.file().kind() == DmsFile.Kind.FULL_LOAD) {
+      if (reload) {
+        seq = ordering.reloadSeq(seq);
+      }
+    } else {
       batch.noteChange(seq);
     }
     rec.put(TableSchemas.SEQ, new org.apache.avro.util.Utf8(seq));

@@ -119,6 +119,26 @@ class DmsApplyReloadTest {
   }
 
   @Test
+  void aReloadWhoseFilesCarryOpIsAppliedAsAReload() {
+    // IncludeOpForFullLoad: full-load rows carry Op=I; they are reload rows by their file, not by their Op
+    dms = new DmsFixture(tmp.resolve("dms"));
+    dms.write("app/people/LOAD00000001.csv", Specs.CDC_HEADER, "I,1,a,1.00,sales,2025-01-01 00:00:00.000000",
+        "I,2,b,1.00,sales,2025-01-01 00:00:00.000000");
+    dms.write("app/people/20250101-100000000.csv", Specs.CDC_HEADER, "U,1,a2,2.00,sales,2025-01-01 10:00:00.000000");
+    String base = base("op-in-load");
+    TableSpec spec = Specs.cow(base);
+    assertThat(Specs.apply(dms, spec).execute().succeeded()).isTrue();
+    dms.write("app/people/LOAD00000001.csv", Specs.CDC_HEADER, "I,1,a2-reloaded,2.00,sales,2025-01-02 00:00:00.000000",
+        "I,3,c-reloaded,3.00,hr,2025-01-02 00:00:00.000000");
+    ApplyResult r = Specs.apply(dms, spec).execute();
+    assertThat(r.succeeded()).as(r.report().toJson()).isTrue();
+    assertThat(r.table("app.people").counter(TableApplier.RELOAD_FILES)).isEqualTo(1);
+    Map<String, GenericRecord> rows = DmsFixture.read(base, "ID");
+    assertThat(rows).containsOnlyKeys("1", "3");
+    assertThat(s(rows.get("1"), "NAME")).isEqualTo("a2-reloaded");
+  }
+
+  @Test
   void aLateFileOfTheInitialLoadIsNotAReload() {
     initialLoadAndChanges();
     String base = base("late-initial");
