@@ -358,6 +358,64 @@ public final class DmsApply {
     return result;
   }
 
+  /**
+   * Continuous mode: applies the tables now and then again every {@code pollInterval}, until stopped; shortcut for
+   * {@link #continuous(ContinuousOptions)} with default options otherwise.
+   */
+  public ContinuousApply continuous(java.time.Duration pollInterval) {
+    return continuous(ContinuousOptions.every(pollInterval));
+  }
+
+  /**
+   * Continuous mode: starts polling the source in the background and returns the running handle (stop it with
+   * {@link ContinuousApply#stop()}, wait with {@link ContinuousApply#await}). Each table is polled on its own schedule:
+   * a poll lists the table's folder from its newest applied date folder on (the whole source is swept at start and
+   * every {@link ContinuousOptions#fullSweepInterval()} for late files), leaves local files that are still growing for
+   * the next poll, and applies what is new exactly as {@link #execute()} does, in commits of at most
+   * {@link #maxRowsPerCommit} rows, holding the table's writer lease only while it applies. A failing table is retried
+   * with backoff; the other tables go on. The settings of this {@code DmsApply} are taken as they are now.
+   */
+  public ContinuousApply continuous(ContinuousOptions options) {
+    Preconditions.checkNotNull(options, "options");
+    Preconditions.checkState(!specs.isEmpty(), "no table to apply: add at least one TableSpec with table()");
+    return ContinuousApply.start(this, options);
+  }
+
+  // ---- for ContinuousApply (same package): this apply's settings, as they are when continuous mode starts
+
+  StorageLocation root() {
+    return root;
+  }
+
+  Map<DmsTableId, TableSpec> specs() {
+    return new LinkedHashMap<>(specs);
+  }
+
+  AwsSettings awsSettings() {
+    return aws;
+  }
+
+  ApplyMode applyMode() {
+    return mode;
+  }
+
+  int parallelismSetting() {
+    return parallelism;
+  }
+
+  LockOptions lockOptions() {
+    return lockOptions;
+  }
+
+  ApplyListener listenerSetting() {
+    return listener;
+  }
+
+  ApplyContext context(ObjectStore store, ApplyListener withListener, LockOptions withLock) {
+    return new ApplyContext(store, aws, format, mode, maxRowsPerCommit, sequencer, withListener, writeOptions,
+        tenantColumn, tenantValue, withLock, deleteRetention, clock);
+  }
+
   private RunReport notApplied(DmsTableId id, String error, boolean failed) {
     RunReport.Builder r = RunReport.builder("apply", id.toString()).detail("target", specs.get(id).basePath());
     if (failed) {

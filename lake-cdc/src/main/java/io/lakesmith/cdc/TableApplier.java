@@ -137,8 +137,18 @@ final class TableApplier {
         throw new ApplyException("table " + id + ": strict mode and the source folder holds objects that are not DMS"
             + " files, so nothing was applied: " + String.join("; ", sourceWarnings), (Throwable) null);
       }
-      lease = TableLease.acquire(spec.basePath(), ctx.aws(), id.toString(), ctx.lockOptions());
+      long asked = System.nanoTime();
+      try {
+        lease = TableLease.acquire(spec.basePath(), ctx.aws(), id.toString(), ctx.lockOptions());
+      } catch (ConcurrentWriterException e) {
+        ctx.listener().lockWaited(id.toString(), java.time.Duration.ofNanos(System.nanoTime() - asked), false);
+        throw e;
+      }
+      ctx.listener().lockWaited(id.toString(), java.time.Duration.ofNanos(System.nanoTime() - asked), true);
       run();
+    } catch (ApplyStopped e) {
+      LOG.info("apply of {} stopped: {}", id, e.getMessage());
+      report.warning(e.getMessage());
     } catch (ConcurrentWriterException | LeaseLostException e) {
       // one line: which table, which lock object, who holds it and until when (nothing was written)
       LOG.info("apply of {} not run: {}", id, e.getMessage());
@@ -229,6 +239,9 @@ final class TableApplier {
 
     List<DmsFile> pending = pendingFiles();
     report.detail("checkpointBefore", committed.toString());
+    Map<String, Long> sizes = new LinkedHashMap<>();
+    pending.forEach(f -> sizes.put(f.key(), f.size()));
+    ctx.listener().filesPending(id.toString(), java.util.Collections.unmodifiableMap(sizes));
     if (pending.isEmpty()) {
       LOG.info("{}: nothing to apply ({} files already applied)", id, files.size());
       return;
@@ -396,10 +409,14 @@ final class TableApplier {
     DmsColumns lastColumns = null;
     SourceCheckpoint p = progress;
     List<String> expected = expectedColumns();
+    int every = ctx.listener().rowProgressInterval();
     try (DmsRowReader reader = DmsReaders.openTable(ctx.store(), f, ctx.format(), id, expected)) {
       while (reader.hasNext()) {
         DmsRow row = reader.next();
         rowNo++;
+        if (every > 0 && rowNo % every == 0) {
+          ctx.listener().rowsRead(id.toString(), f.key(), rowNo);
+        }
         if (rowNo <= skip) {
           continue;
         }

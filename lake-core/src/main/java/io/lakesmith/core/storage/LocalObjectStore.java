@@ -68,6 +68,13 @@ final class LocalObjectStore implements ObjectStore {
 
   @Override
   public Stream<ObjectInfo> list(String prefix) {
+    return list(prefix, null);
+  }
+
+  /** Walks only the directories that can hold a key after {@code startAfter}: older date folders are not read. */
+  @Override
+  public Stream<ObjectInfo> list(String prefix, String startAfter) {
+    String after = startAfter == null ? "" : startAfter;
     // The prefix may end inside a file or directory name: walk from its directory and filter by key.
     int slash = prefix.lastIndexOf('/');
     Path dir = path(slash < 0 ? "" : prefix.substring(0, slash));
@@ -80,6 +87,9 @@ final class LocalObjectStore implements ObjectStore {
         @Override
         public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
           String k = d.equals(dir) ? "" : key(d) + "/";
+          if (!k.isEmpty() && !after.isEmpty() && !after.startsWith(k) && KeyOrder.compare(k, after) < 0) {
+            return FileVisitResult.SKIP_SUBTREE; // every key below sorts before startAfter
+          }
           return k.isEmpty() || k.startsWith(prefix) || prefix.startsWith(k) ? FileVisitResult.CONTINUE
               : FileVisitResult.SKIP_SUBTREE;
         }
@@ -87,7 +97,8 @@ final class LocalObjectStore implements ObjectStore {
         @Override
         public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
           String k = key(f);
-          if (attrs.isRegularFile() && k.startsWith(prefix) && !isHidden(f)) {
+          if (attrs.isRegularFile() && k.startsWith(prefix) && !isHidden(f)
+              && (after.isEmpty() || KeyOrder.compare(k, after) > 0)) {
             found.put(k, ObjectInfo.listed(k, attrs.size(), attrs.lastModifiedTime().toInstant()));
           }
           return FileVisitResult.CONTINUE;

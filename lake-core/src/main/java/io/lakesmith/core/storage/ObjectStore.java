@@ -24,6 +24,19 @@ public interface ObjectStore extends Closeable {
   Stream<ObjectInfo> list(String prefix);
 
   /**
+   * Every object whose key starts with {@code prefix} and sorts after {@code startAfter} (UTF-8 binary order), in
+   * ascending key order: S3's {@code StartAfter}, so a caller that knows where new objects begin (the newest date
+   * folder of a DMS table) lists only those. {@code startAfter} null or empty lists the whole prefix. The default
+   * lists the prefix and filters; stores override it to skip what sorts before.
+   */
+  default Stream<ObjectInfo> list(String prefix, String startAfter) {
+    if (startAfter == null || startAfter.isEmpty()) {
+      return list(prefix);
+    }
+    return list(prefix).filter(o -> KeyOrder.compare(o.key(), startAfter) > 0);
+  }
+
+  /**
    * Every version of every object under {@code prefix} (key ascending, then newest first), for versioned
    * buckets. Stores without versioning return one current version per object.
    */

@@ -64,6 +64,19 @@ final class S3ObjectStore implements ObjectStore {
   }
 
   @Override
+  public Stream<ObjectInfo> list(String prefix, String startAfter) {
+    if (startAfter == null || startAfter.isEmpty()) {
+      return list(prefix);
+    }
+    try {
+      return s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix).startAfter(startAfter)).contents().stream()
+          .map(o -> ObjectInfo.listed(o.key(), o.size(), o.lastModified(), o.eTag()));
+    } catch (SdkException e) {
+      throw new StorageException("cannot list " + where(prefix) + " after " + startAfter + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
   public Stream<ObjectInfo> listVersions(String prefix) {
     try {
       return s3.listObjectVersionsPaginator(r -> r.bucket(bucket).prefix(prefix)).versions().stream()

@@ -62,9 +62,18 @@ public final class DmsLayout {
   }
 
   private static DmsListing scan(ObjectStore store, StorageLocation root, String prefix) {
+    return scan(store, root, prefix, null);
+  }
+
+  /**
+   * Lists the objects under {@code prefix} (a key prefix below {@code root}) whose keys sort after {@code startAfter}
+   * ({@link ObjectStore#list(String, String)}; null: all) and classifies them as {@link #scan} does: an incremental
+   * listing that skips the date folders before the newest one applied.
+   */
+  public static DmsListing scan(ObjectStore store, StorageLocation root, String prefix, String startAfter) {
     Preconditions.checkNotNull(store, "store");
     DmsListing.Builder listing = new DmsListing.Builder(root);
-    try (Stream<ObjectInfo> objects = store.list(prefix)) {
+    try (Stream<ObjectInfo> objects = store.list(prefix, startAfter)) {
       objects.forEach(info -> {
         if (info.key().endsWith("/") && info.size() == 0) {
           return; // an S3 "folder" marker (console, some tools): not an object DMS wrote, nor a stray file
@@ -156,6 +165,26 @@ public final class DmsLayout {
 
   private static DmsFile.Format format(String ext) {
     return ext.equals("csv") ? DmsFile.Format.CSV : DmsFile.Format.PARQUET;
+  }
+
+  /**
+   * The time in a CDC or {@code CDC_TXN} file's name (when DMS wrote it, UTC), or empty for full-load files and keys
+   * that are not DMS file names.
+   */
+  public static Optional<java.time.Instant> fileTime(String key) {
+    String name = key.substring(key.lastIndexOf('/') + 1);
+    Matcher m = CDC.matcher(name);
+    Matcher t = CDC_TXN.matcher(name);
+    String order = m.matches() ? timeOrder(m.group(1), m.group(2), m.group(3))
+        : t.matches() ? timeOrder(t.group(1), t.group(2), t.group(3)) : null;
+    if (order == null) {
+      return Optional.empty();
+    }
+    LocalDateTime time = LocalDateTime.of(Integer.parseInt(order.substring(0, 4)),
+        Integer.parseInt(order.substring(4, 6)), Integer.parseInt(order.substring(6, 8)),
+        Integer.parseInt(order.substring(8, 10)), Integer.parseInt(order.substring(10, 12)),
+        Integer.parseInt(order.substring(12, 14)), Integer.parseInt(order.substring(14, 23)));
+    return Optional.of(time.toInstant(java.time.ZoneOffset.UTC));
   }
 
   /** {@code yyyyMMddHHmmss} + fraction right-padded to 9 digits (23 digits), or null when not a valid time. */

@@ -97,6 +97,8 @@ public final class HudiTable implements AutoCloseable {
   HudiTable(TableSpec spec, HudiWriteOptions options, String basePath, Configuration hadoopConf,
       StorageConfiguration<Configuration> storageConf, HoodieTableMetaClient metaClient, Schema tableSchema,
       BaseKeyGenerator keyGenerator) {
+    // before any write sizes a record key with JOL: its warnings would otherwise land on System.out
+    QuietJol.init();
     this.spec = spec;
     this.options = options;
     this.basePath = basePath;
