@@ -446,7 +446,7 @@ public final class ContinuousApply implements AutoCloseable {
       t.failures = ok ? 0 : t.failures + 1;
       Duration delay = ok ? options.pollInterval() : backoff(t.failures);
       if (!ok) {
-        LOG.warn("{}: poll failed {} time(s) in a row; next in {} s: {}", t.id, t.failures, delay.toSeconds(),
+        LOG.warn("{}: poll failed {} time(s) in a row; next in {} ms: {}", t.id, t.failures, delay.toMillis(),
             t.lastError);
       }
       t.polls++;

@@ -163,11 +163,17 @@ final class TableApplier {
       failure = e;
       report.error(message);
     } finally {
-      if (table != null) {
-        table.close();
-      }
-      if (lease != null) {
-        lease.close();
+      try {
+        if (table != null) {
+          table.close();
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("{}: closing the Hudi client failed: {}", id, Failures.describe(e));
+      } finally {
+        // always: a lease left open is renewed in the background for as long as the JVM lives
+        if (lease != null) {
+          lease.close();
+        }
       }
       if (!schemaChanges.isEmpty()) {
         report.detail("schemaChanges", String.join("; ", schemaChanges));
