@@ -108,7 +108,9 @@ class ApplyMetricsTest {
     dms.write("app/people/LOAD00000001.csv", Specs.HEADER, "1,a,1.00,d,2025-01-01 00:00:00.000000");
     dms.write("app/people/20250101-100000000.csv", Specs.CDC_HEADER, "I,4,d,1.00,d,2025-01-01 10:00:00.000002");
     String base = tmp.resolve("lake/people").toString();
-    try (URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
+    // not closed: Hadoop's shutdown hook of that loader still needs its classes when the JVM exits
+    URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+    {
       assertThat(loadable(loader, "io.micrometer.core.instrument.MeterRegistry")).isFalse();
       for (String api : List.of("DmsApply", "ApplyListener", "ContinuousApply", "ContinuousOptions", "ApplyResult",
           "CommitSummary")) {
@@ -118,7 +120,14 @@ class ApplyMetricsTest {
       Class<?> probe = Class.forName(NoMicrometerProbe.class.getName(), true, loader);
       assertThat(probe.getClassLoader()).isSameAs(loader);
       Method run = probe.getMethod("run", String.class, String.class);
-      assertThat(run.invoke(null, dms.root.toString(), base)).isEqualTo(2L);
+      Thread self = Thread.currentThread();
+      ClassLoader before = self.getContextClassLoader();
+      self.setContextClassLoader(loader); // Hadoop loads its plug-ins through the context class loader
+      try {
+        assertThat(run.invoke(null, dms.root.toString(), base)).isEqualTo(2L);
+      } finally {
+        self.setContextClassLoader(before);
+      }
     }
     assertThat(DmsFixture.read(base, "ID")).containsOnlyKeys("1", "4");
   }
