@@ -32,6 +32,28 @@ abstract class ObjectStoreContractTest {
   }
 
   @Test
+  void listStartAfterSkipsWhatSortsBefore() {
+    ObjectStore s = store();
+    List<String> rels = List.of("t/2024/12/31/a.csv", "t/2025/01/01/a.csv", "t/2025/01/01/b.csv",
+        "t/2025/01/02/a.csv", "t/2025/01/10/a.csv", "t/LOAD00000001.csv", "u/2025/01/05/a.csv");
+    rels.forEach(r -> s.put(key(r), new byte[] {1}, Map.of()));
+    try (Stream<ObjectInfo> listed = s.list(key("t/"), key("t/2025/01/01"))) {
+      assertThat(listed.map(ObjectInfo::key).collect(Collectors.toList())).containsExactly(key("t/2025/01/01/a.csv"),
+          key("t/2025/01/01/b.csv"), key("t/2025/01/02/a.csv"), key("t/2025/01/10/a.csv"), key("t/LOAD00000001.csv"));
+    }
+    try (Stream<ObjectInfo> listed = s.list(key("t/"), key("t/2025/01/01/a.csv"))) {
+      assertThat(listed.map(ObjectInfo::key).collect(Collectors.toList())).startsWith(key("t/2025/01/01/b.csv"))
+          .hasSize(4);
+    }
+    try (Stream<ObjectInfo> listed = s.list(key("t/"), null)) {
+      assertThat(listed.count()).isEqualTo(6);
+    }
+    try (Stream<ObjectInfo> listed = s.list(key("t/"), key("t/zzz"))) {
+      assertThat(listed.count()).isZero();
+    }
+  }
+
+  @Test
   void putHeadOpenRoundTripKeepsContentAndMetadata() throws Exception {
     ObjectStore s = store();
     s.put(key("t/a.csv"), "hello".getBytes(StandardCharsets.UTF_8), Map.of("dms-ts", "2025-01-01 10:00:00.123456"));
