@@ -103,6 +103,36 @@ final class ApplyCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "No progress on stderr")
   boolean quiet;
 
+  @Option(names = "--progress", paramLabel = "auto|bar|log", defaultValue = "auto",
+      description = "How progress is shown on stderr: a progress bar per table (bar), lines (log: files, commits and a"
+          + " rows/s and ETA line per table every --progress-every), or bar when stderr is a terminal (auto, default)")
+  String progress;
+
+  @Option(names = "--progress-every", paramLabel = "<duration>", defaultValue = "10s",
+      description = "How often --progress=log prints a progress line per running table (default: ${DEFAULT-VALUE})")
+  String progressEvery;
+
+  @Option(names = "--watch", description = "Keep running: poll the source and apply new files as they arrive, until "
+      + "stopped (SIGTERM or Ctrl-C stop it cleanly, at a commit boundary)")
+  boolean watch;
+
+  @Option(names = "--poll", paramLabel = "<duration>", defaultValue = "10s",
+      description = "With --watch: the pause between two polls of a table (default: ${DEFAULT-VALUE})")
+  String poll;
+
+  @Option(names = "--full-sweep", paramLabel = "<duration>", defaultValue = "1h",
+      description = "With --watch: how often the whole source is listed again for late files (default: ${DEFAULT-VALUE});"
+          + " polls in between list from the newest applied date folder on")
+  String fullSweep;
+
+  @Option(names = "--maintain-every", paramLabel = "<duration>",
+      description = "With --watch: run the needed table services (clean, compaction, archival) on each table this often")
+  String maintainEvery;
+
+  @Option(names = "--watch-for", paramLabel = "<duration>",
+      description = "With --watch: stop by itself after this long (default: run until stopped)")
+  String watchFor;
+
   @Mixin
   AwsOptions aws;
 
@@ -180,9 +210,10 @@ final class ApplyCommand implements Callable<Integer> {
 
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    ProgressListener progressListener = quiet ? null : progressListener(err, StorageLocation.parse(source).prefix());
     DmsApply apply = DmsApply.from(source).aws(aws.settings()).tables(tables).lock(lock.options())
         .mode(strict ? ApplyMode.STRICT : ApplyMode.QUARANTINE)
-        .listener(quiet ? ApplyListener.NONE : new ProgressListener(err, StorageLocation.parse(source).prefix()));
+        .listener(progressListener == null ? ApplyListener.NONE : progressListener);
     if (timestamp != null) {
       apply.timestampColumn(timestamp);
     }
@@ -198,11 +229,31 @@ final class ApplyCommand implements Callable<Integer> {
     if (parallelism != null) {
       apply.parallelism(parallelism);
     }
+    if (watch) {
+      try {
+        return new WatchRunner(apply, tables, aws.settings(), lock.options(), out, err, quiet)
+            .run(LockArgs.parse(poll), LockArgs.parse(fullSweep), maintainEvery == null ? null
+                : LockArgs.parse(maintainEvery), watchFor == null ? null : LockArgs.parse(watchFor));
+      } catch (IllegalArgumentException e) {
+        throw usage("Invalid duration: " + e.getMessage());
+      } finally {
+        if (progressListener != null) {
+          progressListener.close();
+        }
+      }
+    }
     if (!quiet) {
       err.println("applying " + tables.size() + " table(s) from " + source);
       err.flush();
     }
-    ApplyResult result = apply.execute();
+    ApplyResult result;
+    try {
+      result = apply.execute();
+    } finally {
+      if (progressListener != null) {
+        progressListener.close();
+      }
+    }
     printSummary(result, out);
     printWarnings(result.report(), err);
     String withoutSpec = result.report().details().get("tablesWithoutSpec");
@@ -225,6 +276,24 @@ final class ApplyCommand implements Callable<Integer> {
       return LakesmithCli.FAILURE;
     }
     return 0;
+  }
+
+  private ProgressListener progressListener(PrintWriter err, String prefix) {
+    ProgressListener.Style style;
+    switch (progress.toLowerCase(java.util.Locale.ROOT)) {
+      case "bar": style = ProgressListener.Style.BAR; break;
+      case "log": style = ProgressListener.Style.LOG; break;
+      case "auto": style = ProgressListener.stderrIsTerminal() ? ProgressListener.Style.BAR : ProgressListener.Style.LOG;
+        break;
+      default: throw usage("Invalid value for option '--progress': expected auto, bar or log, got '" + progress + "'");
+    }
+    java.time.Duration every;
+    try {
+      every = LockArgs.parse(progressEvery);
+    } catch (IllegalArgumentException e) {
+      throw usage("Invalid value for option '--progress-every': " + e.getMessage());
+    }
+    return new ProgressListener(err, System.err, prefix, style, every);
   }
 
   private TableSpec tableSpec() throws IOException {

@@ -1,0 +1,123 @@
+package io.lakesmith.examples.cli;
+
+import io.lakesmith.cdc.ContinuousApply;
+import io.lakesmith.cdc.ContinuousOptions;
+import io.lakesmith.cdc.DmsApply;
+import io.lakesmith.compaction.hudi.HudiMaintenance;
+import io.lakesmith.compaction.hudi.MaintenancePolicy;
+import io.lakesmith.core.aws.AwsSettings;
+import io.lakesmith.core.hudi.HudiWriteOptions;
+import io.lakesmith.core.lock.LockOptions;
+import io.lakesmith.core.table.TableSpec;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code lakesmith apply --watch}: runs {@link DmsApply#continuous} until SIGTERM/Ctrl-C (or {@code --watch-for}),
+ * printing a status line per table every minute on stderr. On a signal the shutdown hook stops the apply at a commit
+ * boundary and waits for it, so no table is left locked.
+ */
+final class WatchRunner {
+  private static final Duration STATUS_EVERY = Duration.ofMinutes(1);
+
+  private final DmsApply apply;
+  private final List<TableSpec> tables;
+  private final AwsSettings aws;
+  private final LockOptions lock;
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final boolean quiet;
+
+  WatchRunner(DmsApply apply, List<TableSpec> tables, AwsSettings aws, LockOptions lock, PrintWriter out,
+      PrintWriter err, boolean quiet) {
+    this.apply = apply;
+    this.tables = tables;
+    this.aws = aws;
+    this.lock = lock;
+    this.out = out;
+    this.err = err;
+    this.quiet = quiet;
+  }
+
+  int run(Duration poll, Duration fullSweep, Duration maintainEvery, Duration watchFor) {
+    if (poll.isZero()) {
+      throw new IllegalArgumentException("--poll must be positive");
+    }
+    ContinuousOptions.Builder o = ContinuousOptions.builder().pollInterval(poll).fullSweepInterval(fullSweep);
+    if (maintainEvery != null && !maintainEvery.isZero()) {
+      o.maintenance(maintainEvery, this::maintain);
+    }
+    ContinuousOptions options = o.build();
+    if (!quiet) {
+      err.println("watching " + tables.size() + " table(s): polling every " + human(poll) + ", full sweep every "
+          + human(fullSweep) + (maintainEvery == null ? "" : ", maintenance every " + human(maintainEvery))
+          + "; stop with Ctrl-C or SIGTERM");
+      err.flush();
+    }
+    ContinuousApply handle = apply.continuous(options);
+    Thread hook = new Thread(() -> {
+      handle.stop();
+      try {
+        handle.await(Duration.ofMinutes(5));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "lakesmith-watch-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    long end = watchFor == null ? Long.MAX_VALUE : System.nanoTime() + watchFor.toNanos();
+    long nextStatus = System.nanoTime() + STATUS_EVERY.toNanos();
+    try {
+      while (handle.isRunning()) {
+        long now = System.nanoTime();
+        if (now >= end) {
+          handle.stop();
+        }
+        if (!quiet && now >= nextStatus) {
+          status(handle);
+          nextStatus = now + STATUS_EVERY.toNanos();
+        }
+        handle.await(Duration.ofMillis(Math.max(1, Math.min(1000, (Math.min(end, nextStatus) - now) / 1_000_000))));
+      }
+    } catch (InterruptedException e) {
+      handle.stop();
+      Thread.currentThread().interrupt();
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running: it waits for the apply
+      }
+    }
+    handle.status().values().forEach(s -> out.println(s.toString()));
+    out.flush();
+    return 0;
+  }
+
+  private void status(ContinuousApply handle) {
+    handle.status().forEach((table, s) -> {
+      err.println("[" + table + "] watching: " + s.commits() + " commits, " + s.pendingFiles() + " files pending"
+          + s.lag().map(l -> ", lag " + human(l)).orElse("")
+          + (s.consecutiveFailures() > 0 ? ", failing (" + s.consecutiveFailures() + "x): " + s.lastError().orElse("")
+              : ""));
+    });
+    err.flush();
+  }
+
+  private void maintain(TableSpec table) {
+    HudiWriteOptions options = HudiWriteOptions.builder().orderingField("_lake_seq").build();
+    try (HudiMaintenance m = HudiMaintenance.forTable(table, options, aws).lockOptions(lock.toBuilder()
+        .waitTimeout(lock.lease()).build())) {
+      m.runNeeded(MaintenancePolicy.defaults());
+    }
+  }
+
+  static String human(Duration d) {
+    long s = d.toSeconds();
+    if (s == 0) {
+      return d.toMillis() + "ms";
+    }
+    return s % 3600 == 0 ? s / 3600 + "h" : s % 60 == 0 ? s / 60 + "m" : String.format(Locale.ROOT, "%ds", s);
+  }
+}
