@@ -180,7 +180,8 @@ final class ProgressListener implements ApplyListener, AutoCloseable {
         p.bar.close();
       }
       double secs = Math.max(1e-3, (System.nanoTime() - p.started) / 1e9);
-      rate = String.format(Locale.ROOT, ", %,d rows (%,.0f rows/s)", p.rowsDone, p.rowsDone / secs);
+      long rows = p.rowsDone + p.currentRows;
+      rate = String.format(Locale.ROOT, ", %,d rows (%,.0f rows/s)", rows, rows / secs);
     }
     say(table, report.status() + " in " + report.durationMillis() + " ms" + rate);
   }

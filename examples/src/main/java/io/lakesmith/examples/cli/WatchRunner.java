@@ -58,9 +58,13 @@ final class WatchRunner {
     }
     ContinuousApply handle = apply.continuous(options);
     Thread hook = new Thread(() -> {
+      err.println("stopping: running applies end at their next commit boundary");
+      err.flush();
       handle.stop();
       try {
-        handle.await(Duration.ofMinutes(5));
+        boolean done = handle.await(Duration.ofMinutes(5));
+        err.println(done ? "stopped" : "not stopped after 5 minutes; leases expire by themselves");
+        err.flush();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -89,6 +93,9 @@ final class WatchRunner {
       } catch (IllegalStateException shuttingDown) {
         // the hook is running: it waits for the apply
       }
+    }
+    if (!quiet) {
+      err.println("stopped");
     }
     handle.status().values().forEach(s -> out.println(s.toString()));
     out.flush();
