@@ -301,4 +301,28 @@ class ContinuousApplyTest {
     assertThat(waits.get("app.people")).isGreaterThan(Duration.ofSeconds(1));
     assertThat(DmsFixture.read(base, "ID")).hasSize(3);
   }
+
+  @Test
+  void maintenanceRunsOnScheduleBetweenAppliesOutsideTheLease() throws Exception {
+    String base = base("maintained");
+    List<String> runs = new CopyOnWriteArrayList<>();
+    ContinuousOptions options = ContinuousOptions.builder().pollInterval(Duration.ofMillis(200))
+        .maintenance(Duration.ofMillis(300), table -> {
+          // the apply of this table is not running: its writer lease is free for the maintenance to take
+          try (TableLease l = TableLease.acquire(table.basePath(), io.lakesmith.core.aws.AwsSettings.defaults(),
+              table.identifier(), LockOptions.defaults())) {
+            runs.add(table.identifier() + " held=" + l.isHeld());
+          }
+          if (runs.size() == 2) {
+            throw new IllegalStateException("injected maintenance failure");
+          }
+        }).build();
+    try (ContinuousApply c = Specs.apply(dms, Specs.cow(base)).continuous(options)) {
+      waitFor("three maintenance runs", Duration.ofSeconds(60), () -> runs.size() >= 3);
+      assertThat(c.status("app.people").commits()).isGreaterThanOrEqualTo(1);
+      assertThat(c.status("app.people").consecutiveFailures()).isZero();
+    }
+    assertThat(runs).allSatisfy(r -> assertThat(r).endsWith("held=true"));
+    assertThat(DmsFixture.read(base, "ID")).hasSize(3);
+  }
 }
