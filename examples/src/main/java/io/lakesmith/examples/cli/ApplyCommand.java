@@ -230,6 +230,10 @@ final class ApplyCommand implements Callable<Integer> {
       apply.parallelism(parallelism);
     }
     if (watch) {
+      if (report != null) {
+        throw usage("--report cannot be combined with --watch: a watch has no end to report; each poll's result is"
+            + " printed on stderr and its status on stdout when it stops");
+      }
       try {
         return new WatchRunner(apply, tables, aws.settings(), lock.options(), out, err, quiet)
             .run(LockArgs.parse(poll), LockArgs.parse(fullSweep), maintainEvery == null ? null

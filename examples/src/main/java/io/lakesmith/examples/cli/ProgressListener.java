@@ -150,6 +150,10 @@ final class ProgressListener implements ApplyListener, AutoCloseable {
 
   @Override
   public void beforeCommit(String table, String instant, long records) {
+    TableProgress p = tables.get(table);
+    if (p != null) {
+      p.committing = true;
+    }
     if (style == Style.LOG) {
       say(table, "committing " + records + " records as " + instant);
     }
@@ -157,6 +161,10 @@ final class ProgressListener implements ApplyListener, AutoCloseable {
 
   @Override
   public void commitDone(String table, CommitSummary c) {
+    TableProgress p = tables.get(table);
+    if (p != null) {
+      p.committing = false;
+    }
     if (style == Style.LOG) {
       say(table, "committed " + c.instant() + ": " + c.inserts() + " inserts, " + c.updates() + " updates, "
           + c.deletes() + " deletes, " + c.quarantined() + " quarantined");
@@ -206,6 +214,7 @@ final class ProgressListener implements ApplyListener, AutoCloseable {
     final int totalFiles;
     final long started = System.nanoTime();
     volatile boolean active = true;
+    volatile boolean committing;
     volatile long currentRows;
     volatile long rowsDone;
     volatile long bytesDone;
@@ -270,7 +279,7 @@ final class ProgressListener implements ApplyListener, AutoCloseable {
       } else {
         sb.append(String.format(Locale.ROOT, " (%s), ETA after the first file", mib(totalBytes)));
       }
-      return sb.toString();
+      return committing ? sb.append(", committing").toString() : sb.toString();
     }
 
     private static String mib(long bytes) {

@@ -67,6 +67,22 @@ class CliWatchTest {
   }
 
   @Test
+  void watchRejectsAReportAndBadDurations() throws Exception {
+    Path dms = tmp.resolve("dms");
+    orders(dms, 1, "LOAD00000001.csv");
+    String base = tmp.resolve("lake/orders").toString();
+    CliRun withReport = CliRun.of("apply", "--source", dms.toString(), "--table", "sales.orders", "--target", base,
+        "--key", "ORDER_ID", "--watch", "--report", tmp.resolve("r.json").toString());
+    assertThat(withReport.code()).as(withReport.toString()).isEqualTo(LakesmithCli.USAGE);
+    assertThat(withReport.err()).contains("--report cannot be combined with --watch");
+    CliRun badPoll = CliRun.of("apply", "--source", dms.toString(), "--table", "sales.orders", "--target", base,
+        "--key", "ORDER_ID", "--watch", "--poll", "often");
+    assertThat(badPoll.code()).as(badPoll.toString()).isEqualTo(LakesmithCli.USAGE);
+    assertThat(badPoll.err()).contains("not a duration: often");
+    assertThat(Path.of(base)).doesNotExist();
+  }
+
+  @Test
   void progressLinesShowRowsPerSecondRowsEstimatedAndEta() throws Exception {
     Path dms = tmp.resolve("dms");
     orders(dms, 20_000, "LOAD00000001.csv");
@@ -76,7 +92,9 @@ class CliWatchTest {
         "--key", "ORDER_ID", "--progress", "log", "--progress-every", "200ms", "--max-rows-per-commit", "10000");
     assertThat(r.code()).as(r.toString()).isZero();
     List<String> progress = r.err().lines().filter(l -> l.contains(" rows read (")).toList();
-    System.out.println("progress sample:\n" + String.join("\n", progress.subList(0, Math.min(6, progress.size()))));
+    System.out.println("progress sample:\n" + String.join("\n", r.err().lines()
+        .filter(l -> l.contains(" rows read (") || l.contains("reading") || l.contains("committed")
+            || l.contains("SUCCEEDED")).toList()));
     assertThat(progress).isNotEmpty().allSatisfy(l -> assertThat(l).startsWith("[sales.orders] ").contains("rows/s"));
     // inside the first file: rows, no ETA yet; after it: rows of an estimated total and an ETA
     assertThat(progress).anySatisfy(l -> assertThat(l).contains("file 2 of 2").contains(" of ~").contains("ETA "));
