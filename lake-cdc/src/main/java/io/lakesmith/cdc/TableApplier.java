@@ -22,6 +22,7 @@ import io.lakesmith.core.lock.ConcurrentWriterException;
 import io.lakesmith.core.lock.LeaseLostException;
 import io.lakesmith.core.lock.TableLease;
 import io.lakesmith.core.report.RunReport;
+import io.lakesmith.core.storage.ObjectStore;
 import io.lakesmith.core.storage.StorageLocation;
 import io.lakesmith.core.table.ColumnType;
 import io.lakesmith.core.table.TableSpec;
@@ -127,6 +128,11 @@ final class TableApplier {
   TableApplier sourceWarnings(List<String> warnings) {
     this.sourceWarnings = ImmutableList.copyOf(warnings);
     return this;
+  }
+
+  /** The store of the table's own objects (quarantine, checkpoint sidecars, delete ledger), not the source's. */
+  private ObjectStore tableStore() {
+    return ctx.storeFor(StorageLocation.parse(spec.basePath()));
   }
 
   RunReport apply() {
@@ -254,7 +260,7 @@ final class TableApplier {
     }
     SourceCheckpoint progress = committed;
     batch = new Batch();
-    quarantine = new QuarantineWriter(ctx.store(), StorageLocation.parse(spec.basePath()));
+    quarantine = new QuarantineWriter(tableStore(), StorageLocation.parse(spec.basePath()));
     reload = isReload(pending);
     for (DmsFile f : pending) {
       if (reload && isFullLoadKey(f.name())) {
@@ -390,7 +396,7 @@ final class TableApplier {
       if (stored.baseName != null) {
         baseName = stored.baseName;
         StorageLocation loc = checkpointFolder().resolve(baseName);
-        try (InputStream in = ctx.store().open(loc.key())) {
+        try (InputStream in = tableStore().open(loc.key())) {
           base = SourceCheckpoint.fromSidecar(in);
         } catch (IOException e) {
           throw new ApplyException("cannot read checkpoint " + loc + " of " + id + ": " + e.getMessage(), e);
@@ -598,7 +604,7 @@ final class TableApplier {
       byte[] sidecar = newBase.toSidecar();
       String name = "applied-" + newBase.applied().size() + "-"
           + Hashing.sha256().hashBytes(sidecar).toString().substring(0, 16) + ".json.gz";
-      ctx.store().put(checkpointFolder().resolve(name).key(), sidecar, Map.of());
+      tableStore().put(checkpointFolder().resolve(name).key(), sidecar, Map.of());
       base = newBase;
       baseName = name;
     }
@@ -624,7 +630,7 @@ final class TableApplier {
 
   private DeleteLedger ledger() {
     if (ledger == null) {
-      ledger = DeleteLedger.open(ctx.store(), StorageLocation.parse(spec.basePath()), ctx.deleteRetention(),
+      ledger = DeleteLedger.open(tableStore(), StorageLocation.parse(spec.basePath()), ctx.deleteRetention(),
           ctx.clock().instant());
     }
     return ledger;
