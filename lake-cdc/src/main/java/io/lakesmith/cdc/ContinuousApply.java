@@ -311,6 +311,7 @@ public final class ContinuousApply implements AutoCloseable {
         pool.shutdownNow();
         Thread.currentThread().interrupt();
       }
+      ctx.close(); // the tables' stores it opened
       store.close();
       LOG.info("continuous apply of {}: stopped", root);
       terminated.countDown();

@@ -412,7 +412,7 @@ public final class DmsApply {
   }
 
   ApplyContext context(ObjectStore store, ApplyListener withListener, LockOptions withLock) {
-    return new ApplyContext(store, aws, format, mode, maxRowsPerCommit, sequencer, withListener, writeOptions,
+    return new ApplyContext(root, store, aws, format, mode, maxRowsPerCommit, sequencer, withListener, writeOptions,
         tenantColumn, tenantValue, withLock, deleteRetention, clock);
   }
 
