@@ -37,8 +37,10 @@ import org.slf4j.LoggerFactory;
  * A running continuous apply ({@link DmsApply#continuous}): polls the DMS source and applies what is new to each
  * table, until {@link #stop()}ped. Thread-safe.
  *
- * <p><b>Listing.</b> The whole source is listed once at start and every {@link ContinuousOptions#fullSweepInterval()}
- * (files that arrived late in older date folders, new table folders, case of folder names). Between sweeps a table's
+ * <p><b>Listing.</b> The whole source is listed at start (unless {@link ContinuousOptions#sweepAtStart()} is off: each
+ * table then starts from the newest date folder of its checkpoint) and every
+ * {@link ContinuousOptions#fullSweepInterval()} (files that arrived late in older date folders, new table folders, case
+ * of folder names). Between sweeps a table's
  * poll lists its folder only from the newest date folder (or, without date partitions, the newest day of CDC file
  * names) it applied on: a year of date folders is not listed again every poll. Date partition layouts that do not
  * start with the year ({@code MMYYYYDD}, {@code DDMMYYYY}) do not sort by time, so their tables are listed whole every
@@ -69,6 +71,8 @@ public final class ContinuousApply implements AutoCloseable {
   private final ContinuousOptions options;
   private final ObjectStore store;
   private final ApplyContext ctx;
+  /** For reading a table's checkpoint at start without telling the caller's listener. */
+  private final ApplyContext probeCtx;
   private final boolean local;
   private final Clock clock = Clock.systemUTC();
   private final Map<String, TableState> tables = new LinkedHashMap<>();
@@ -129,8 +133,19 @@ public final class ContinuousApply implements AutoCloseable {
       }
     };
     this.ctx = apply.context(store, ApplyListener.compose(apply.listenerSetting(), own), lock);
+    this.probeCtx = apply.context(store, own, lock);
+    Instant now = clock.instant();
     for (Map.Entry<DmsTableId, TableSpec> e : apply.specs().entrySet()) {
-      tables.put(e.getKey().toString(), new TableState(e.getKey(), e.getValue()));
+      TableState t = new TableState(e.getKey(), e.getValue());
+      if (!options.sweepAtStart()) {
+        t.bootstrapped = false;
+        t.nextPoll = now;
+      }
+      tables.put(e.getKey().toString(), t);
+    }
+    if (!options.sweepAtStart()) {
+      nextSweep = now.plus(options.fullSweepInterval().isZero() ? options.pollInterval()
+          : options.fullSweepInterval());
     }
     AtomicInteger n = new AtomicInteger();
     this.pool = Executors.newFixedThreadPool(Math.min(apply.parallelismSetting(), tables.size()), r -> {
@@ -312,6 +327,7 @@ public final class ContinuousApply implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
       ctx.close(); // the tables' stores it opened
+      probeCtx.close();
       store.close();
       LOG.info("continuous apply of {}: stopped", root);
       terminated.countDown();
@@ -337,7 +353,7 @@ public final class ContinuousApply implements AutoCloseable {
         files.addAll(transactionFiles);
         t.sweep.set(new Listed(files, stray(all.unrecognizedIn(t.id)), all.unrecognizedIn(t.id).size()
             + files.size()));
-        if (sweeps == 0) {
+        if (sweeps == 0 && options.sweepAtStart()) {
           t.nextPoll = started;
         }
       }
@@ -373,10 +389,27 @@ public final class ContinuousApply implements AutoCloseable {
         t.lastError = t.folderProblem;
         return;
       }
+      if (!t.bootstrapped) {
+        bootstrap(t);
+        t.bootstrapped = true;
+      }
       Listed listed = t.sweep.getAndSet(null);
       long t0 = System.nanoTime();
       if (listed == null) {
         listed = listIncrementally(t);
+        if (listed.objects > 0) {
+          t.folderSeen = true;
+        } else if (!t.folderSeen && t.startAfter != null) {
+          // the checkpoint has files but the folder named as in the spec has none: its case differs (HR/EMPLOYEES)
+          t.folderSeen = true;
+          LOG.info("{}: no files under {}: listing the whole source to find the table's folder", t.id, t.prefix);
+          t.prefix = null;
+          t.startAfter = null;
+          nextSweep = Instant.EPOCH;
+          signal();
+        }
+      } else {
+        t.folderSeen = true;
       }
       t.lastListing = Duration.ofNanos(System.nanoTime() - t0);
       t.lastListed = listed.objects;
@@ -455,6 +488,33 @@ public final class ContinuousApply implements AutoCloseable {
       t.running = false;
       signal();
     }
+  }
+
+  /**
+   * Starts a table from its checkpoint (no full listing): the files it has applied give the newest date folder to list
+   * from. Reads the checkpoint as an apply with no files would, under the table's lease; the caller's listener is not
+   * told.
+   */
+  private void bootstrap(TableState t) {
+    TableApplier probe = new TableApplier(probeCtx, t.spec, List.of());
+    t.phase(Phase.WAITING_FOR_LOCK);
+    RunReport r = probe.apply();
+    t.phase(Phase.IDLE);
+    if (r.status() == RunReport.Status.FAILED) {
+      throw new IllegalStateException("cannot read the checkpoint of " + t.id + ": " + String.join("; ", r.errors()));
+    }
+    String prefix = root.prefix() + t.id.schema() + "/" + t.id.table() + "/";
+    String tenant = ctx.tenantValue().map(v -> v + ":").orElse("");
+    for (String key : probe.checkpoint().applied().keySet()) {
+      String rel = key.startsWith(tenant) ? key.substring(tenant.length()) : key;
+      DmsLayout.classify(root, io.lakesmith.core.storage.ObjectInfo.listed(prefix + rel, 0, null))
+          .ifPresent(f -> {
+            t.advance(f);
+            DmsLayout.fileTime(f.key()).ifPresent(t::applied);
+          });
+    }
+    LOG.info("{}: starting from its checkpoint ({} files applied): listing after {}", t.id,
+        probe.checkpoint().applied().size(), t.startAfter == null ? "nothing (whole folder)" : t.startAfter);
   }
 
   private Listed listIncrementally(TableState t) {
@@ -549,6 +609,8 @@ public final class ContinuousApply implements AutoCloseable {
     volatile String prefix;
     volatile String startAfter;
     volatile boolean incremental = true;
+    volatile boolean bootstrapped = true;
+    volatile boolean folderSeen;
     volatile String folderProblem;
     volatile boolean running;
     volatile Instant nextPoll = Instant.MAX;
@@ -601,11 +663,9 @@ public final class ContinuousApply implements AutoCloseable {
       }
       String key = f.key();
       String tablePrefix = key.substring(0, key.length() - f.relativePath().length());
-      if (prefix == null) {
-        prefix = tablePrefix;
-      }
       if (!tablePrefix.equals(prefix)) {
-        return;
+        prefix = tablePrefix; // the folder as the store spells it (a sweep found it), not as the spec does
+        startAfter = null;
       }
       String anchor = f.datePartition().orElse(f.kind() == DmsFile.Kind.CDC ? f.name().substring(0, 8) : null);
       if (anchor == null) {

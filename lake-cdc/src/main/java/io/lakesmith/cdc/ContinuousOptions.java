@@ -22,6 +22,7 @@ public final class ContinuousOptions {
 
   private final Duration pollInterval;
   private final Duration fullSweepInterval;
+  private final boolean sweepAtStart;
   private final Duration maxBackoff;
   private final Duration lockWait;
   private final Duration maintenanceInterval;
@@ -30,6 +31,7 @@ public final class ContinuousOptions {
   private ContinuousOptions(Builder b) {
     this.pollInterval = b.pollInterval;
     this.fullSweepInterval = b.fullSweepInterval;
+    this.sweepAtStart = b.sweepAtStart;
     this.maxBackoff = b.maxBackoff;
     this.lockWait = b.lockWait;
     this.maintenanceInterval = b.maintenanceInterval;
@@ -49,6 +51,7 @@ public final class ContinuousOptions {
     Builder b = new Builder();
     b.pollInterval = pollInterval;
     b.fullSweepInterval = fullSweepInterval;
+    b.sweepAtStart = sweepAtStart;
     b.maxBackoff = maxBackoff;
     b.lockWait = lockWait;
     b.maintenanceInterval = maintenanceInterval;
@@ -68,6 +71,16 @@ public final class ContinuousOptions {
    */
   public Duration fullSweepInterval() {
     return fullSweepInterval;
+  }
+
+  /**
+   * Whether the whole source is listed at start (default true: also finds files that arrived late while nothing ran).
+   * False: each table starts listing from the newest date folder of its checkpoint (read from the table under its
+   * lease), so a restart over years of date folders lists little; late files then wait for the first sweep, one
+   * {@link #fullSweepInterval()} after start.
+   */
+  public boolean sweepAtStart() {
+    return sweepAtStart;
   }
 
   /** The longest wait between polls of a table whose polls fail (default 5 minutes); doubling from the poll interval. */
@@ -101,18 +114,20 @@ public final class ContinuousOptions {
     }
     ContinuousOptions x = (ContinuousOptions) o;
     return pollInterval.equals(x.pollInterval) && fullSweepInterval.equals(x.fullSweepInterval)
+        && sweepAtStart == x.sweepAtStart
         && maxBackoff.equals(x.maxBackoff) && Objects.equals(lockWait, x.lockWait)
         && maintenanceInterval.equals(x.maintenanceInterval) && Objects.equals(maintenance, x.maintenance);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(pollInterval, fullSweepInterval, maxBackoff, lockWait, maintenanceInterval, maintenance);
+    return Objects.hash(pollInterval, fullSweepInterval, sweepAtStart, maxBackoff, lockWait, maintenanceInterval, maintenance);
   }
 
   @Override
   public String toString() {
-    return "ContinuousOptions{poll=" + pollInterval + ", fullSweep=" + fullSweepInterval + ", maxBackoff=" + maxBackoff
+    return "ContinuousOptions{poll=" + pollInterval + ", fullSweep=" + fullSweepInterval
+        + (sweepAtStart ? "" : " (not at start)") + ", maxBackoff=" + maxBackoff
         + ", lockWait=" + (lockWait == null ? "lease+poll" : lockWait)
         + (maintenance == null ? "" : ", maintenance every " + maintenanceInterval) + "}";
   }
@@ -121,6 +136,7 @@ public final class ContinuousOptions {
   public static final class Builder {
     private Duration pollInterval = Duration.ofSeconds(10);
     private Duration fullSweepInterval = Duration.ofHours(1);
+    private boolean sweepAtStart = true;
     private Duration maxBackoff = Duration.ofMinutes(5);
     private Duration lockWait;
     private Duration maintenanceInterval = Duration.ofHours(1);
@@ -139,6 +155,12 @@ public final class ContinuousOptions {
     public Builder fullSweepInterval(Duration value) {
       Preconditions.checkArgument(value != null && !value.isNegative(), "fullSweepInterval must be >= 0, got %s", value);
       this.fullSweepInterval = value;
+      return this;
+    }
+
+    /** See {@link ContinuousOptions#sweepAtStart()}. */
+    public Builder sweepAtStart(boolean value) {
+      this.sweepAtStart = value;
       return this;
     }
 

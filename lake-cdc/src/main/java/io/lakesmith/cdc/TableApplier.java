@@ -197,6 +197,11 @@ final class TableApplier {
     return r;
   }
 
+  /** The checkpoint as of the last commit (after {@link #apply()}: what the table has applied). */
+  SourceCheckpoint checkpoint() {
+    return committed;
+  }
+
   /** The unexpected exception that failed the table, if any (for a caller that wants its stack trace). */
   Optional<Throwable> failure() {
     return Optional.ofNullable(failure);

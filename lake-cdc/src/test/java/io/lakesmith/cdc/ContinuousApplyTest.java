@@ -325,4 +325,34 @@ class ContinuousApplyTest {
     assertThat(runs).allSatisfy(r -> assertThat(r).endsWith("held=true"));
     assertThat(DmsFixture.read(base, "ID")).hasSize(3);
   }
+
+  @Test
+  void withoutASweepAtStartATableStartsFromItsCheckpointsNewestDateFolder() throws Exception {
+    Map<String, String> expected = history("people", 8, 11);
+    String base = base("restarted");
+    assertThat(Specs.apply(dms, Specs.cow(base)).execute().succeeded()).isTrue();
+    int filesBefore;
+    try (var files = Files.walk(dms.root)) {
+      filesBefore = (int) files.filter(Files::isRegularFile).count();
+    }
+    // the history's newest file is in 2025/01/04; one more arrives there, and one late in 2025/01/02
+    Path next = cdc("people", LocalDateTime.of(2025, 1, 4, 23, 0), "I,50,new,1.00,d,2025-02-02 00:00:00.000000");
+    Files.setLastModifiedTime(next, java.nio.file.attribute.FileTime.fromMillis(0)); // written long ago: stable
+    Path late = cdc("people", LocalDateTime.of(2025, 1, 2, 23, 0), "I,51,late,1.00,d,2025-02-02 00:00:00.000001");
+    Files.setLastModifiedTime(late, java.nio.file.attribute.FileTime.fromMillis(0));
+    ContinuousOptions options = ContinuousOptions.builder().pollInterval(POLL).sweepAtStart(false).build();
+    try (ContinuousApply c = Specs.apply(dms, Specs.cow(base)).continuous(options)) {
+      waitFor("the new file", Duration.ofSeconds(60), () -> applied(c, "app.people", next));
+      ContinuousApply.TableStatus s = c.status("app.people");
+      assertThat(c.sweeps()).isZero();
+      assertThat(s.listingStartsAfter()).hasValueSatisfying(k -> assertThat(k).endsWith("app/people/2025/01/04"));
+      // of the history's 9 files, the poll lists the newest folder's 2 (plus the new one) and the full-load file
+      assertThat(filesBefore).isEqualTo(9);
+      assertThat(s.lastListedObjects()).isEqualTo(4);
+      assertThat(s.newestApplied()).hasValue(java.time.Instant.parse("2025-01-04T23:00:00Z"));
+    }
+    Map<String, String> names = names(base);
+    expected.put("50", "new");
+    assertThat(names).as("the late file waits for the first sweep").isEqualTo(expected);
+  }
 }
