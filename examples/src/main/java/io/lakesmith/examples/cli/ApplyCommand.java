@@ -125,6 +125,11 @@ final class ApplyCommand implements Callable<Integer> {
           + " polls in between list from the newest applied date folder on")
   String fullSweep;
 
+  @Option(names = "--no-start-sweep",
+      description = "With --watch: start each table from the newest date folder of its checkpoint instead of listing the"
+          + " whole source first (fast restarts over long histories; files that arrived late wait for the first sweep)")
+  boolean noStartSweep;
+
   @Option(names = "--maintain-every", paramLabel = "<duration>",
       description = "With --watch: run the needed table services (clean, compaction, archival) on each table this often")
   String maintainEvery;
@@ -236,7 +241,7 @@ final class ApplyCommand implements Callable<Integer> {
       }
       try {
         return new WatchRunner(apply, tables, aws.settings(), lock.options(), out, err, quiet)
-            .run(LockArgs.parse(poll), LockArgs.parse(fullSweep), maintainEvery == null ? null
+            .run(LockArgs.parse(poll), LockArgs.parse(fullSweep), !noStartSweep, maintainEvery == null ? null
                 : LockArgs.parse(maintainEvery), watchFor == null ? null : LockArgs.parse(watchFor));
       } catch (IllegalArgumentException e) {
         throw usage("Invalid duration: " + e.getMessage());

@@ -41,11 +41,12 @@ final class WatchRunner {
     this.quiet = quiet;
   }
 
-  int run(Duration poll, Duration fullSweep, Duration maintainEvery, Duration watchFor) {
+  int run(Duration poll, Duration fullSweep, boolean sweepAtStart, Duration maintainEvery, Duration watchFor) {
     if (poll.isZero()) {
       throw new IllegalArgumentException("--poll must be positive");
     }
-    ContinuousOptions.Builder o = ContinuousOptions.builder().pollInterval(poll).fullSweepInterval(fullSweep);
+    ContinuousOptions.Builder o = ContinuousOptions.builder().pollInterval(poll).fullSweepInterval(fullSweep)
+        .sweepAtStart(sweepAtStart);
     if (maintainEvery != null && !maintainEvery.isZero()) {
       o.maintenance(maintainEvery, this::maintain);
     }

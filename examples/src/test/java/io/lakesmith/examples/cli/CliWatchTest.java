@@ -55,7 +55,7 @@ class CliWatchTest {
     });
     later.start();
     CliRun r = CliRun.of("apply", "--source", dms.toString(), "--table", "sales.orders", "--target", base,
-        "--key", "ORDER_ID", "--watch", "--poll", "300ms", "--watch-for", "15s", "--progress", "log");
+        "--key", "ORDER_ID", "--watch", "--poll", "300ms", "--watch-for", "15s", "--progress", "log", "--no-start-sweep");
     later.join();
     assertThat(r.code()).as(r.toString()).isZero();
     assertThat(r.err()).contains("watching 1 table(s): polling every 300ms").contains("[sales.orders] committed")
