@@ -44,17 +44,25 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Use it as (or {@linkplain ApplyListener#compose compose it into}) the apply's listener:
  * {@code DmsApply.from(root).table(spec).listener(MicrometerApplyMetrics.of(registry))}. Micrometer is an optional
- * dependency of lake-cdc: only this class needs it, and nothing else in Lakesmith loads it. Thread-safe.
+ * dependency of lake-cdc: only this class needs it, and nothing else in Lakesmith loads it. Thread-safe; several
+ * listeners on one registry (one per run) share its meters (the lag is measured with the first one's clock).
  */
 public final class MicrometerApplyMetrics implements ApplyListener {
 
   private final MeterRegistry registry;
   private final Clock clock;
-  private final Map<String, TableMeters> tables = new ConcurrentHashMap<>();
+  private final Map<String, TableMeters> tables;
+  /**
+   * Per registry, the state its gauges read: a registry keeps the first gauge registered under a name and tags, so
+   * every listener on one registry (one per run, say) must update that one's state.
+   */
+  private static final Map<MeterRegistry, Map<String, TableMeters>> BY_REGISTRY =
+      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
   private MicrometerApplyMetrics(MeterRegistry registry, Clock clock) {
     this.registry = Objects.requireNonNull(registry, "registry");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.tables = BY_REGISTRY.computeIfAbsent(registry, r -> new ConcurrentHashMap<>());
   }
 
   /** A listener recording into {@code registry}. */
