@@ -23,7 +23,7 @@ public final class ApplyResult {
     this.report = report;
     this.failures = ImmutableMap.copyOf(failures);
     ImmutableMap.Builder<String, RunReport> t = ImmutableMap.builder();
-    report.children().forEach(c -> t.put(c.target(), c));
+    report.children().forEach(c -> t.put(c.name(), c));
     this.tables = t.build();
   }
 
@@ -55,9 +55,9 @@ public final class ApplyResult {
     return Optional.ofNullable(failures.get(schemaDotTable));
   }
 
-  /** Whether every table succeeded. */
+  /** Whether every table did its work ({@link RunReport.Status#isSuccess()}: possibly with warnings). */
   public boolean succeeded() {
-    return report.status() == RunReport.Status.SUCCEEDED;
+    return report.status().isSuccess();
   }
 
   @Override

@@ -270,7 +270,7 @@ public final class DmsApply {
    */
   public ApplyResult execute() {
     Preconditions.checkState(!specs.isEmpty(), "no table to apply: add at least one TableSpec with table()");
-    RunReport.Builder overall = RunReport.builder("apply", root.toUri());
+    RunReport.Builder overall = RunReport.builder("apply").source(root.toUri());
     Map<String, Throwable> failures = new LinkedHashMap<>();
     try (ObjectStore store = ObjectStores.open(root, aws)) {
       DmsListing listing = DmsLayout.scan(store, root);
@@ -315,7 +315,8 @@ public final class DmsApply {
             stray.forEach(w -> LOG.warn("{}: {}", id, w));
             String none = "no DMS files for " + id + " under " + root.resolve(id.schema() + "/" + id.table()).toUri()
                 + " (folders are matched ignoring case)";
-            RunReport.Builder r = RunReport.builder("apply", id.toString()).detail("target", e.getValue().basePath());
+            RunReport.Builder r = RunReport.builder("apply", e.getValue().basePath()).name(id.toString())
+                .source(sourceOf(id));
             stray.forEach(r::warning);
             if (mode == ApplyMode.STRICT) {
               r.error("strict mode: " + none + (stray.isEmpty() ? "" : "; " + String.join("; ", stray)));
@@ -329,7 +330,8 @@ public final class DmsApply {
           stray.forEach(w -> LOG.warn("{}: {}", id, w));
           files.addAll(listing.transactionFiles());
           files.sort(DmsFile.ORDER);
-          TableApplier applier = new TableApplier(ctx, e.getValue(), files).sourceWarnings(stray);
+          TableApplier applier = new TableApplier(ctx, e.getValue(), files).sourceWarnings(stray)
+              .source(sourceOf(folders.isEmpty() ? id : folders.get(0)));
           appliers.put(id.toString(), applier);
           results.put(id.toString(), pool.submit(applier::apply));
         }
@@ -339,7 +341,8 @@ public final class DmsApply {
           } catch (ExecutionException e) {
             // one table's unexpected failure must not hide the others' results
             failures.put(f.getKey(), e.getCause());
-            overall.child(RunReport.builder("apply", f.getKey()).error(Failures.describe(e.getCause())).finish());
+            overall.child(RunReport.builder("apply", basePath(f.getKey()))
+                .name(f.getKey()).error(Failures.describe(e.getCause())).finish());
           }
           TableApplier a = appliers.get(f.getKey());
           if (a != null) {
@@ -359,7 +362,7 @@ public final class DmsApply {
   }
 
   private RunReport notApplied(DmsTableId id, String error, boolean failed) {
-    RunReport.Builder r = RunReport.builder("apply", id.toString()).detail("target", specs.get(id).basePath());
+    RunReport.Builder r = RunReport.builder("apply", specs.get(id).basePath()).name(id.toString());
     if (failed) {
       r.error(error);
     } else {
@@ -379,6 +382,16 @@ public final class DmsApply {
       done = r.finish();
     }
     return done;
+  }
+
+  /** The URI of a table's source folder (CDC_TXN files, when the table has none, are read from the root). */
+  private String sourceOf(DmsTableId folder) {
+    return root.resolve(folder.schema() + "/" + folder.table()).toUri();
+  }
+
+  private String basePath(String table) {
+    return specs.entrySet().stream().filter(e -> e.getKey().toString().equals(table)).findFirst()
+        .map(e -> e.getValue().basePath()).orElse(null);
   }
 
   private static String sample(List<UnrecognizedObject> objects) {

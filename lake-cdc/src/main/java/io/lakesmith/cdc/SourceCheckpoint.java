@@ -184,6 +184,20 @@ final class SourceCheckpoint {
     return java.util.Objects.hash(applied, partialFile, partialRows);
   }
 
+  /**
+   * The run report's form: {@code appliedFiles} (count) and {@code partialFile}/{@code partialRows} when a commit
+   * ended inside a file (the file's key relative to the table's source folder and the rows applied of it).
+   */
+  Map<String, Object> toReport() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("appliedFiles", (long) applied.size());
+    if (partialFile != null) {
+      m.put("partialFile", partialFile);
+      m.put("partialRows", partialRows);
+    }
+    return m;
+  }
+
   @Override
   public String toString() {
     return "SourceCheckpoint{files=" + applied.size() + (partialFile == null ? "" : ", partial=" + partialFile + ":" + partialRows) + "}";

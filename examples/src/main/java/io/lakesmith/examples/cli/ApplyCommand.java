@@ -103,6 +103,11 @@ final class ApplyCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "No progress on stderr")
   boolean quiet;
 
+  @Option(names = "--fail-on-quarantine",
+      description = "Exit with code 3 when rows were quarantined (the apply itself succeeded with warnings); "
+          + "without it such a run exits 0 and prints its warnings")
+  boolean failOnQuarantine;
+
   @Mixin
   AwsOptions aws;
 
@@ -224,6 +229,12 @@ final class ApplyCommand implements Callable<Integer> {
       err.flush();
       return LakesmithCli.FAILURE;
     }
+    long quarantined = result.report().children().stream().mapToLong(t -> t.counter(RunReport.ROWS_QUARANTINED)).sum();
+    if (failOnQuarantine && quarantined > 0) {
+      err.println("apply: " + quarantined + " row(s) quarantined (--fail-on-quarantine)");
+      err.flush();
+      return LakesmithCli.QUARANTINED;
+    }
     return 0;
   }
 
@@ -266,7 +277,7 @@ final class ApplyCommand implements Callable<Integer> {
   static void printSummary(ApplyResult result, PrintWriter out) {
     for (RunReport t : result.tables().values()) {
       out.printf("%-30s %-9s files=%d skipped=%d load=%d inserts=%d updates=%d deletes=%d quarantined=%d "
-              + "commits=%d %dms%n", t.target(), t.status(), t.counter(RunReport.FILES_READ),
+              + "commits=%d %dms%n", t.name(), t.status(), t.counter(RunReport.FILES_READ),
           t.counter(RunReport.FILES_SKIPPED), t.counter("rowsLoad"), t.counter("rowsInsert"), t.counter("rowsUpdate"),
           t.counter("rowsDelete"), t.counter(RunReport.ROWS_QUARANTINED), t.counter(RunReport.COMMITS),
           t.durationMillis());
@@ -278,7 +289,7 @@ final class ApplyCommand implements Callable<Integer> {
   static void printWarnings(RunReport report, PrintWriter err) {
     report.warnings().forEach(w -> err.println("warning: " + w));
     for (RunReport t : report.children()) {
-      t.warnings().forEach(w -> err.println("warning: " + t.target() + ": " + w));
+      t.warnings().forEach(w -> err.println("warning: " + t.name() + ": " + w));
     }
     err.flush();
   }
@@ -286,7 +297,7 @@ final class ApplyCommand implements Callable<Integer> {
   static String failures(RunReport report) {
     List<String> errors = new ArrayList<>(report.errors());
     for (RunReport c : report.children()) {
-      c.errors().forEach(e -> errors.add(c.target() + ": " + e));
+      c.errors().forEach(e -> errors.add(c.name() + ": " + e));
     }
     return errors.isEmpty() ? report.status().toString() : String.join("; ", errors);
   }

@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
         + "Glue Data Catalog.",
     subcommands = {ApplyCommand.class, RegisterCommand.class, CompactCommand.class, MaintainCommand.class,
         CommandLine.HelpCommand.class},
-    footer = {"", "Exit codes: 0 success, 1 failure, 2 bad usage.",
+    footer = {"", "Exit codes: 0 success (also with warnings), 1 failure, 2 bad usage, 3 rows quarantined with "
+        + "apply --fail-on-quarantine.",
         "AWS credentials come from the SDK's default chain (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, AWS_PROFILE, "
             + "instance or container roles)."})
 public final class LakesmithCli implements Runnable {
@@ -33,6 +34,8 @@ public final class LakesmithCli implements Runnable {
   public static final int FAILURE = 1;
   /** Exit code of bad usage: an unknown, missing or invalid option. */
   public static final int USAGE = 2;
+  /** Exit code of an apply that succeeded but quarantined rows, when run with {@code --fail-on-quarantine}. */
+  public static final int QUARANTINED = 3;
 
   @Spec
   CommandSpec spec;

@@ -61,7 +61,7 @@ public final class DmsApplyTask implements Serializable {
     SpecFile file = SpecFile.parse(tableJson, "table spec");
     TableSpec spec = file.tables().get(0);
     AwsSettings aws = aws();
-    RunReport.Builder task = RunReport.builder("spark-task", spec.identifier())
+    RunReport.Builder task = RunReport.builder("spark-task", spec.basePath()).name(spec.identifier())
         .detail("host", hostName()).detail("thread", Thread.currentThread().getName());
     try {
       DmsApply apply = DmsApply.from(source).aws(aws).table(spec).parallelism(1)

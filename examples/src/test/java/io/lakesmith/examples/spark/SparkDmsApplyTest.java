@@ -55,7 +55,7 @@ class SparkDmsApplyTest {
     RunReport report = SparkDmsApply.run(jsc, dms.toString(), specs(lake),
         new DmsApplyTask(dms.toString(), null, null, false, false, false, 100_000));
     assertThat(report.status()).as(report.toJson()).isEqualTo(RunReport.Status.SUCCEEDED);
-    assertThat(report.children()).extracting(RunReport::target).containsExactly("hr.employees", "sales.orders");
+    assertThat(report.children()).extracting(RunReport::name).containsExactly("hr.employees", "sales.orders");
     Set<String> threads = report.children().stream().map(c -> c.details().get("thread")).collect(Collectors.toSet());
     assertThat(threads).allMatch(t -> t.startsWith("Executor task launch worker"));
     RunReport employees = report.children().get(0).children().get(0);

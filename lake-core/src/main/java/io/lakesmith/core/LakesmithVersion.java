@@ -1,0 +1,50 @@
+package io.lakesmith.core;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
+/**
+ * The versions a run names in its report: Lakesmith's own (from the build) and the Hudi on the class path at run
+ * time (from the Hudi jar's manifest; the version Lakesmith was built against when the manifest has none, as in a
+ * shaded jar that dropped it). Never null: {@code "unknown"} when neither is known.
+ */
+public final class LakesmithVersion {
+
+  private static final String UNKNOWN = "unknown";
+  private static final Properties BUILD = load();
+
+  private LakesmithVersion() {}
+
+  /** This Lakesmith's version, e.g. {@code 0.1.0}. */
+  public static String lakesmith() {
+    return BUILD.getProperty("lakesmith.version", UNKNOWN);
+  }
+
+  /** The version of the Hudi that runs, e.g. {@code 1.2.0}. */
+  public static String hudi() {
+    try {
+      Package p = Class.forName("org.apache.hudi.common.table.HoodieTableMetaClient", false,
+          LakesmithVersion.class.getClassLoader()).getPackage();
+      String v = p == null ? null : p.getImplementationVersion();
+      if (v != null && !v.isBlank()) {
+        return v;
+      }
+    } catch (ClassNotFoundException | LinkageError e) {
+      // no Hudi on the class path: the built-against version is still the best answer
+    }
+    return BUILD.getProperty("hudi.version", UNKNOWN);
+  }
+
+  private static Properties load() {
+    Properties p = new Properties();
+    try (InputStream in = LakesmithVersion.class.getResourceAsStream("lakesmith-version.properties")) {
+      if (in != null) {
+        p.load(in);
+      }
+    } catch (IOException e) {
+      // a jar without the resource reports "unknown"
+    }
+    return p;
+  }
+}
