@@ -11,6 +11,7 @@ import io.lakesmith.core.hudi.HudiWriteOptions;
 import io.lakesmith.catalog.TableDefinition;
 import io.lakesmith.catalog.TableKind;
 import io.lakesmith.cdc.ApplyMode;
+import io.lakesmith.cdc.ApplyCounts;
 import io.lakesmith.cdc.ApplyResult;
 import io.lakesmith.cdc.DmsApply;
 import io.lakesmith.core.aws.AwsSettings;
@@ -84,10 +85,11 @@ public final class Quickstart {
     ApplyResult result = DmsApply.from(dms.toString()).table(spec).timestampColumn("DMS_TS")
         .mode(ApplyMode.QUARANTINE).execute();
     RunReport t = result.table("hr.employees");
-    out.println("Applied " + t.counter(RunReport.FILES_READ) + " files in " + t.durationMillis() + " ms: "
-        + t.counter("rowsLoad") + " full-load rows, " + t.counter("rowsInsert") + " inserts, "
-        + t.counter("rowsUpdate") + " updates, " + t.counter("rowsDelete") + " deletes, "
-        + t.counter(RunReport.ROWS_QUARANTINED) + " quarantined; " + t.counter(RunReport.COMMITS) + " commit(s)");
+    ApplyCounts c = result.counts("hr.employees");
+    out.println("Applied " + c.filesRead() + " files in " + t.durationMillis() + " ms: "
+        + c.rowsLoad() + " full-load rows, " + c.rowsInsert() + " inserts, "
+        + c.rowsUpdate() + " updates, " + c.rowsDelete() + " deletes, "
+        + c.rowsQuarantined() + " quarantined; " + c.commits() + " commit(s)");
     if (t.details().containsKey("schemaChanges")) {
       out.println("Schema change: " + t.details().get("schemaChanges"));
     }
@@ -120,7 +122,7 @@ public final class Quickstart {
 
     // table services as a scheduled job would run them: the planner picks what the table needs
     try (HudiMaintenance maintenance = HudiMaintenance.forTable(spec,
-        HudiWriteOptions.builder().orderingField("_lake_seq").build(), AwsSettings.defaults())) {
+        HudiWriteOptions.builder().orderingField(DmsApply.ORDERING_FIELD).build(), AwsSettings.defaults())) {
       MaintenanceRun run = maintenance.runNeeded(MaintenancePolicy.defaults());
       out.println("Maintenance plan " + run.plan().steps() + ":");
       for (HudiServiceResult r : run.results()) {

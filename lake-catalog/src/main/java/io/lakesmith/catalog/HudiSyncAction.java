@@ -1,5 +1,6 @@
 package io.lakesmith.catalog;
 
+import io.lakesmith.core.action.Action;
 import com.google.common.base.Preconditions;
 import io.lakesmith.core.table.TableSpec;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ import org.apache.avro.Schema;
  * on storage is diffed with Glue and partitions no longer on storage (or deleted by Hudi) are dropped. With no new
  * commit nothing but the table is read. Idempotent: a second run makes no write call.
  */
-public final class HudiSyncAction {
+public final class HudiSyncAction implements Action<SyncResult> {
 
   private final GlueCatalog catalog;
   private final TableSpec spec;

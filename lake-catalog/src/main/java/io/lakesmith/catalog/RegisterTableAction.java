@@ -1,5 +1,6 @@
 package io.lakesmith.catalog;
 
+import io.lakesmith.core.action.Action;
 import com.google.common.base.Preconditions;
 import io.lakesmith.core.storage.ObjectStore;
 import io.lakesmith.core.storage.ObjectStores;
@@ -21,7 +22,7 @@ import java.util.Map;
  *
  * <p>Idempotent: a second run against unchanged storage makes only read calls.
  */
-public final class RegisterTableAction {
+public final class RegisterTableAction implements Action<SyncResult> {
 
   private final GlueCatalog catalog;
   private TableDefinition definition;

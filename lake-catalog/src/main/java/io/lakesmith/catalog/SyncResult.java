@@ -1,5 +1,6 @@
 package io.lakesmith.catalog;
 
+import io.lakesmith.core.action.ActionResult;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSortedMap;
@@ -17,7 +18,7 @@ import java.util.Set;
  * ({@link Mode}), the Hudi commit now recorded as synced, and the duration. Immutable. {@link #report()} is the same
  * as a lake-core {@link RunReport}.
  */
-public final class SyncResult {
+public final class SyncResult implements ActionResult {
 
   /** Operations that change the catalog. */
   static final Set<String> WRITE_OPERATIONS = Set.of("CreateDatabase", "CreateTable", "UpdateTable", "DeleteTable",

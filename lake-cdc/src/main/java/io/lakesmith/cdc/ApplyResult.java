@@ -1,5 +1,6 @@
 package io.lakesmith.cdc;
 
+import io.lakesmith.core.action.ActionResult;
 import com.google.common.collect.ImmutableMap;
 import io.lakesmith.core.report.RunReport;
 import java.util.Map;
@@ -10,7 +11,7 @@ import java.util.Optional;
  * report. A table's failure is in its report ({@link RunReport.Status#FAILED} with the error); it does not stop
  * other tables.
  */
-public final class ApplyResult {
+public final class ApplyResult implements ActionResult {
   private final RunReport report;
   private final ImmutableMap<String, RunReport> tables;
   private final ImmutableMap<String, Throwable> failures;
@@ -46,6 +47,16 @@ public final class ApplyResult {
     return r;
   }
 
+  /** One table's counts, typed; throws when the table was not part of the apply. */
+  public ApplyCounts counts(String schemaDotTable) {
+    return ApplyCounts.of(table(schemaDotTable));
+  }
+
+  /** The counts summed over every table. */
+  public ApplyCounts totals() {
+    return ApplyCounts.of(report);
+  }
+
   /**
    * The unexpected exception that failed a table (an I/O error, a Hudi failure), for callers that want its stack
    * trace; empty for tables that succeeded or stopped on a described problem (bad row, schema drift). The table's
@@ -56,6 +67,7 @@ public final class ApplyResult {
   }
 
   /** Whether every table did its work ({@link RunReport.Status#isSuccess()}: possibly with warnings). */
+  @Override
   public boolean succeeded() {
     return report.status().isSuccess();
   }

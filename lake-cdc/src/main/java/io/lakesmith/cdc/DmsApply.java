@@ -1,5 +1,6 @@
 package io.lakesmith.cdc;
 
+import io.lakesmith.core.action.Action;
 import com.google.common.base.Preconditions;
 import io.lakesmith.cdc.internal.source.DmsFile;
 import io.lakesmith.cdc.internal.source.DmsLayout;
@@ -69,7 +70,7 @@ import org.slf4j.LoggerFactory;
  * {@code _hoodie_is_deleted}. Quarantined rows, checkpoint sidecars and the delete ledger live under
  * {@code <table>/.lakesmith/}.
  */
-public final class DmsApply {
+public final class DmsApply implements Action<ApplyResult> {
 
   private static final Logger LOG = LoggerFactory.getLogger(DmsApply.class);
 
@@ -91,6 +92,14 @@ public final class DmsApply {
   private LockOptions lockOptions = LockOptions.defaults();
   private java.time.Duration deleteRetention = DEFAULT_DELETE_RETENTION;
   private java.time.Clock clock = java.time.Clock.systemUTC();
+
+  /**
+   * The column every applied table orders changes by (Hudi's ordering field, event-time merge): each change's
+   * deterministic source sequence. Open or write an applied table with it as the ordering field.
+   */
+  public static final String ORDERING_FIELD = "_lake_seq";
+  /** The column holding each row's last DMS operation: {@code L} (full load), {@code I}, {@code U} or {@code D}. */
+  public static final String OP_FIELD = "_lake_op";
 
   /** Default of {@link #deleteRetention}: 7 days. */
   public static final java.time.Duration DEFAULT_DELETE_RETENTION = java.time.Duration.ofDays(7);

@@ -18,9 +18,9 @@ import org.apache.avro.Schema;
 final class TableSchemas {
 
   /** The change sequence; the Hudi ordering field. */
-  static final String SEQ = "_lake_seq";
+  static final String SEQ = DmsApply.ORDERING_FIELD;
   /** The DMS operation that produced the row version: L (full load), I, U or D. */
-  static final String OP = "_lake_op";
+  static final String OP = DmsApply.OP_FIELD;
   /** Hudi's delete marker: an upsert with this set deletes the key when its ordering value is newer. */
   static final String IS_DELETED = "_hoodie_is_deleted";
 

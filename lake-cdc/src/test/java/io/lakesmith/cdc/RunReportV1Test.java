@@ -93,6 +93,37 @@ class RunReportV1Test {
   }
 
   @Test
+  void typedCountsAndTheActionContract() {
+    assertThat(List.of(ApplyCounts.ROWS_LOAD, ApplyCounts.ROWS_INSERT, ApplyCounts.ROWS_UPDATE, ApplyCounts.ROWS_DELETE,
+        ApplyCounts.LATE_FILES, ApplyCounts.CHANGED_FILES, ApplyCounts.RELOAD_FILES, ApplyCounts.ROWS_OLDER_THAN_DELETE,
+        ApplyCounts.ROWS_OLDER_THAN_RELOAD, ApplyCounts.ROWS_REPLACED_BY_RELOAD))
+        .as("the public names are the ones the applier counts under")
+        .containsExactly(TableApplier.ROWS_LOAD, TableApplier.ROWS_INSERT, TableApplier.ROWS_UPDATE,
+            TableApplier.ROWS_DELETE, TableApplier.LATE_FILES, TableApplier.CHANGED_FILES, TableApplier.RELOAD_FILES,
+            TableApplier.ROWS_OLDER_THAN_DELETE, TableApplier.ROWS_OLDER_THAN_RELOAD,
+            TableApplier.ROWS_REPLACED_BY_RELOAD);
+    assertThat(DmsApply.ORDERING_FIELD).isEqualTo("_lake_seq").isEqualTo(TableSchemas.SEQ);
+
+    DmsFixture dms = twoFilesOneBadRow();
+    String base = tmp.resolve("lake/counted").toString();
+    io.lakesmith.core.action.Action<ApplyResult> action =
+        Specs.apply(dms, Specs.cow(base)).mode(ApplyMode.QUARANTINE);
+    ApplyResult r = action.execute();
+    ApplyCounts c = r.counts("app.people");
+    assertThat(c.filesRead()).isEqualTo(2);
+    assertThat(c.rowsLoad()).isEqualTo(2);
+    assertThat(c.rowsUpdate()).isEqualTo(1);
+    assertThat(c.rowsInsert()).isEqualTo(1);
+    assertThat(c.rowsQuarantined()).isEqualTo(1);
+    assertThat(c.commits()).isEqualTo(1);
+    assertThat(c.rowsRead()).isEqualTo(r.table("app.people").counter(RunReport.ROWS_READ)).isEqualTo(5);
+    assertThat(r.totals().rowsQuarantined()).isEqualTo(1);
+    assertThat(r.status()).isEqualTo(RunReport.Status.SUCCEEDED_WITH_WARNINGS);
+    assertThat(r.duration()).isEqualTo(r.report().duration()).isPositive();
+    assertThat(ApplyCounts.of(RunReport.fromJson(r.report().toJson())).rowsQuarantined()).isEqualTo(1);
+  }
+
+  @Test
   void aLateFileIsAWarning() {
     DmsFixture dms = new DmsFixture(tmp.resolve("dms-late"));
     String base = tmp.resolve("lake/late").toString();

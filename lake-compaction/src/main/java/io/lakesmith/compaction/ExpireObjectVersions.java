@@ -1,5 +1,6 @@
 package io.lakesmith.compaction;
 
+import io.lakesmith.core.action.Action;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +45,7 @@ import java.time.Instant;
  *       {@value #KILL_SWITCH_PROPERTY}{@code =true}) stops runs before their next delete. Dry runs take no lock.
  * </ul>
  */
-public interface ExpireObjectVersions {
+public interface ExpireObjectVersions extends Action<ExpireObjectVersionsResult> {
 
   /** System property that, when {@code true}, blocks every object-version compaction in this JVM. */
   String KILL_SWITCH_PROPERTY = "lakesmith.compaction.disabled";
@@ -92,5 +93,6 @@ public interface ExpireObjectVersions {
    * @throws MaintenanceBlockedException when the prefix is locked by another run or the kill switch is engaged
    *     before anything was deleted
    */
+  @Override
   ExpireObjectVersionsResult execute();
 }

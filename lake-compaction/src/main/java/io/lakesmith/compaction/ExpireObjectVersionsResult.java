@@ -1,5 +1,6 @@
 package io.lakesmith.compaction;
 
+import io.lakesmith.core.action.ActionResult;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import io.lakesmith.core.report.RunReport;
@@ -19,7 +20,7 @@ import java.util.Optional;
  * {@link #objectsIgnored()} control objects, folder markers, excluded and unmatched keys. {@link #errors()} holds
  * every per-key delete error and any error that stopped the run; {@link #isComplete()} is true without errors.
  */
-public final class ExpireObjectVersionsResult {
+public final class ExpireObjectVersionsResult implements ActionResult {
 
   /** Why an object is deleted. */
   public enum Reason {

@@ -1,5 +1,6 @@
 package io.lakesmith.examples.cli;
 
+import io.lakesmith.cdc.ApplyCounts;
 import io.lakesmith.cdc.ApplyListener;
 import io.lakesmith.cdc.ApplyMode;
 import io.lakesmith.cdc.ApplyResult;
@@ -229,7 +230,7 @@ final class ApplyCommand implements Callable<Integer> {
       err.flush();
       return LakesmithCli.FAILURE;
     }
-    long quarantined = result.report().children().stream().mapToLong(t -> t.counter(RunReport.ROWS_QUARANTINED)).sum();
+    long quarantined = result.totals().rowsQuarantined();
     if (failOnQuarantine && quarantined > 0) {
       err.println("apply: " + quarantined + " row(s) quarantined (--fail-on-quarantine)");
       err.flush();
@@ -276,10 +277,11 @@ final class ApplyCommand implements Callable<Integer> {
 
   static void printSummary(ApplyResult result, PrintWriter out) {
     for (RunReport t : result.tables().values()) {
+      ApplyCounts c = ApplyCounts.of(t);
       out.printf("%-30s %-9s files=%d skipped=%d load=%d inserts=%d updates=%d deletes=%d quarantined=%d "
-              + "commits=%d %dms%n", t.name(), t.status(), t.counter(RunReport.FILES_READ),
-          t.counter(RunReport.FILES_SKIPPED), t.counter("rowsLoad"), t.counter("rowsInsert"), t.counter("rowsUpdate"),
-          t.counter("rowsDelete"), t.counter(RunReport.ROWS_QUARANTINED), t.counter(RunReport.COMMITS),
+              + "commits=%d %dms%n", t.name(), t.status(), c.filesRead(),
+          c.filesSkipped(), c.rowsLoad(), c.rowsInsert(), c.rowsUpdate(),
+          c.rowsDelete(), c.rowsQuarantined(), c.commits(),
           t.durationMillis());
     }
     out.flush();

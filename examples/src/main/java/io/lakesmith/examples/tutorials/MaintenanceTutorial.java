@@ -41,7 +41,7 @@ public final class MaintenanceTutorial {
   private MaintenanceTutorial() {}
 
   /** The ordering field every Lakesmith DMS table has: the change sequence the apply assigns. */
-  static final String ORDERING = "_lake_seq";
+  static final String ORDERING = io.lakesmith.cdc.DmsApply.ORDERING_FIELD;
 
   /**
    * Writes a small Tier-2 layout under {@code prefix} (as a repartitioning job would: {@code employee_id=<id>/}

@@ -1,5 +1,6 @@
 package io.lakesmith.compaction.hudi;
 
+import io.lakesmith.core.action.Action;
 /**
  * Moves the oldest completed instants from the active to the archived timeline once more than {@code max}
  * completed commits are active, keeping at least the newest {@code min} (default 20 and 30, Hudi's defaults).
@@ -14,7 +15,7 @@ package io.lakesmith.compaction.hudi;
  * the active timeline carries the checkpoint, archival is refused (the result says why) unless
  * {@link #ignoreCheckpoint()} is called, for tables the apply engine does not write.
  */
-public interface ArchiveTimeline {
+public interface ArchiveTimeline extends Action<HudiServiceResult> {
 
   /** Keep between {@code min} and {@code max} completed commits active ({@code 2 <= min < max}). */
   ArchiveTimeline keepCommits(int min, int max);
@@ -25,5 +26,6 @@ public interface ArchiveTimeline {
   /** Archive without protecting any checkpoint commit (tables not written by the apply engine). */
   ArchiveTimeline ignoreCheckpoint();
 
+  @Override
   HudiServiceResult execute();
 }

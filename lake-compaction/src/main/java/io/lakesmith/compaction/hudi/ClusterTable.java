@@ -1,5 +1,6 @@
 package io.lakesmith.compaction.hudi;
 
+import io.lakesmith.core.action.Action;
 import java.util.List;
 
 /**
@@ -8,7 +9,7 @@ import java.util.List;
  * until a later clean removes them; the table's contents do not change. Defaults: small-file limit = the table's
  * small-file limit (100 MiB unless configured), target = the table's max file size, at most 30 groups.
  */
-public interface ClusterTable {
+public interface ClusterTable extends Action<HudiServiceResult> {
 
   ClusterTable smallFileLimitBytes(long bytes);
 
@@ -19,5 +20,6 @@ public interface ClusterTable {
   /** Sort rewritten files by these columns (default: none). */
   ClusterTable sortBy(List<String> columns);
 
+  @Override
   HudiServiceResult execute();
 }

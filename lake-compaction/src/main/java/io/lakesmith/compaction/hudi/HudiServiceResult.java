@@ -1,5 +1,6 @@
 package io.lakesmith.compaction.hudi;
 
+import io.lakesmith.core.action.ActionResult;
 import com.google.common.collect.ImmutableList;
 import io.lakesmith.core.report.RunReport;
 import java.time.Duration;
@@ -11,7 +12,7 @@ import java.util.Optional;
  * commits it archived (archive), why it did nothing when it did nothing, and notes on decisions taken for safety
  * (e.g. a widened archival window). Immutable.
  */
-public final class HudiServiceResult {
+public final class HudiServiceResult implements ActionResult {
 
   private final HudiService service;
   private final String table;

@@ -1,11 +1,12 @@
 package io.lakesmith.compaction.hudi;
 
+import io.lakesmith.core.action.ActionResult;
 import com.google.common.collect.ImmutableList;
 import io.lakesmith.core.report.RunReport;
 import java.util.List;
 
 /** The outcome of {@link HudiMaintenance#runNeeded}: the plan and one result per step, in order. Immutable. */
-public final class MaintenanceRun {
+public final class MaintenanceRun implements ActionResult {
 
   private final MaintenancePlan plan;
   private final ImmutableList<HudiServiceResult> results;

@@ -236,7 +236,7 @@ public final class RunReport {
 
   @Override
   public String toString() {
-    return operation + " " + name() + ": " + status + " in " + durationMillis() + " ms " + counters
+    return operation + " " + (name() != null ? name() : source) + ": " + status + " in " + durationMillis() + " ms " + counters
         + (errors.isEmpty() ? "" : " errors=" + errors) + (warnings.isEmpty() ? "" : " warnings=" + warnings);
   }
 

@@ -143,6 +143,43 @@ public final class HudiTables {
   }
 
   /**
+   * The spec of the existing table at {@code basePath}, read from its {@code hoodie.properties}: database
+   * ({@code default} when none was recorded), table name, record key, partition columns, type and base path; no
+   * columns (they are the table's schema).
+   *
+   * @throws IllegalStateException when no Hudi table is there
+   */
+  public static TableSpec readSpec(String basePath, AwsSettings aws) {
+    HoodieTableConfig config = tableConfig(basePath, aws);
+    String database = config.getDatabaseName();
+    return TableSpec.builder().database(database == null || database.isBlank() ? "default" : database)
+        .table(config.getTableName())
+        .recordKey(config.getRecordKeyFields().map(Arrays::asList).orElse(List.of()))
+        .partitionBy(config.getPartitionFields().map(Arrays::asList).orElse(List.of()))
+        .type(config.getTableType() == HoodieTableType.MERGE_ON_READ ? TableType.MERGE_ON_READ : TableType.COPY_ON_WRITE)
+        .basePath(basePath).build();
+  }
+
+  /** The write options the existing table at {@code basePath} was created with: its ordering field and version. */
+  public static HudiWriteOptions readWriteOptions(String basePath, AwsSettings aws) {
+    HoodieTableConfig config = tableConfig(basePath, aws);
+    HudiWriteOptions.Builder b = HudiWriteOptions.builder()
+        .tableVersion(TableVersion.of(config.getTableVersion().versionCode()));
+    Option<String> ordering = config.getOrderingFieldsStr();
+    if (ordering.isPresent() && !ordering.get().isBlank()) {
+      b.orderingField(ordering.get());
+    }
+    return b.build();
+  }
+
+  private static HoodieTableConfig tableConfig(String basePath, AwsSettings aws) {
+    Preconditions.checkState(exists(basePath, aws), "no Hudi table at %s", basePath);
+    StorageConfiguration<Configuration> storageConf = HadoopFSUtils.getStorageConf(HadoopConfigurations.forSettings(aws));
+    return HoodieTableMetaClient.builder().setConf(storageConf).setBasePath(hadoopPath(basePath))
+        .setLoadActiveTimelineOnLoad(false).build().getTableConfig();
+  }
+
+  /**
    * The table properties older readers look for, as Hudi's own downgrade (9 to 8 to 6) writes them. Hudi 1.1+
    * records the ordering field as {@code hoodie.table.ordering.fields}; Hudi 0.x and 1.0 readers only know
    * {@code hoodie.table.precombine.field}, and 0.x readers (no merge modes) merge merge-on-read logs with it and the
