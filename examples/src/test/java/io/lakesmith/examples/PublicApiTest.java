@@ -38,8 +38,17 @@ import org.junit.jupiter.api.Test;
  */
 class PublicApiTest {
 
+  /** The lakesmith module's package (the entry point): only its own classes, not the packages below it. */
+  private static final String ENTRY_PACKAGE = "io/lakesmith";
+
   private static final List<String> MODULE_PACKAGES = List.of("io/lakesmith/core", "io/lakesmith/cdc",
-      "io/lakesmith/compaction", "io/lakesmith/catalog");
+      "io/lakesmith/compaction", "io/lakesmith/catalog", ENTRY_PACKAGE);
+
+  @Test
+  void theEntryPointIsChecked() throws Exception {
+    assertThat(apiClassNames()).contains("io.lakesmith.Lakesmith", "io.lakesmith.MaintainTable",
+        "io.lakesmith.core.action.Action").doesNotContain("io.lakesmith.examples.Quickstart");
+  }
 
   @Test
   void publicSignaturesNameNoHudiHadoopOrInternalType() throws Exception {
@@ -161,14 +170,15 @@ class PublicApiTest {
             base = base.getParent();
           }
           Path root = base;
-          try (Stream<Path> files = Files.walk(dir)) {
+          try (Stream<Path> files = Files.walk(dir, pkg.equals(ENTRY_PACKAGE) ? 1 : Integer.MAX_VALUE)) {
             files.filter(p -> p.toString().endsWith(".class"))
                 .forEach(p -> names.add(className(root.relativize(p).toString())));
           }
         } else if ("jar".equals(url.getProtocol())) {
           try (JarFile jar = ((JarURLConnection) url.openConnection()).getJarFile()) {
             for (JarEntry e : Collections.list(jar.entries())) {
-              if (e.getName().startsWith(pkg + "/") && e.getName().endsWith(".class")) {
+              if (e.getName().startsWith(pkg + "/") && e.getName().endsWith(".class")
+                  && !(pkg.equals(ENTRY_PACKAGE) && e.getName().indexOf('/', pkg.length() + 1) >= 0)) {
                 names.add(className(e.getName()));
               }
             }
