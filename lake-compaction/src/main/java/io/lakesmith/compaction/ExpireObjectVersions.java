@@ -36,8 +36,10 @@ import java.time.Instant;
  *       of keys resolved in parallel) and the configured number of recorded deletions.
  *   <li>{@link #dryRun()} lists, reads and plans exactly like a real run and deletes nothing: its
  *       {@link ExpireObjectVersionsResult#deletions()} is the sequence of deletes a real run would send, in order.
- *   <li>Deletes go out as DeleteObjects of at most 1000 keys; every per-key error is read and reported; throttling
- *       (503 SlowDown) and other retryable failures are retried with exponential backoff.
+ *   <li>Deletes go out as DeleteObjects of at most 1000 keys; every per-key error is read and reported. One retry
+ *       layer: the SDK retries throttled and failed requests (503 SlowDown, 5xx) as configured in
+ *       {@link io.lakesmith.core.aws.AwsSettings#maxAttempts()}, and the store retries keys S3 reports as throttled
+ *       inside a successful response; what still fails is an error of the result, deleted by the next run.
  *   <li>Idempotent: running again after a crash or a partial failure finishes the job and deletes nothing a
  *       complete first run would not have deleted (for the same cutoff).
  *   <li>A per-prefix lock ({@link Tier2Layout#lockKey()}, see {@link #lockTtl}) keeps two real runs apart; a
@@ -79,9 +81,6 @@ public interface ExpireObjectVersions extends Action<ExpireObjectVersionsResult>
 
   /** At most this many deletions are kept in the result (counting goes on); default 100,000. */
   ExpireObjectVersions maxRecordedDeletions(int max);
-
-  /** Attempts per DeleteObjects batch for retryable failures (default 5) and the first backoff (default 200 ms). */
-  ExpireObjectVersions deleteRetries(int attempts, Duration firstBackoff);
 
   /** The clock for "now" (the grace window and lock expiry); default UTC system clock. */
   ExpireObjectVersions clock(Clock clock);

@@ -324,7 +324,7 @@ final class LocalObjectStore implements ObjectStore {
   @Override
   public DeleteResult delete(Collection<String> keys) {
     List<String> deleted = new ArrayList<>();
-    Map<String, String> failed = new LinkedHashMap<>();
+    List<DeleteResult.Failure> failed = new ArrayList<>();
     for (String key : keys) {
       Path p = path(key);
       try {
@@ -332,7 +332,7 @@ final class LocalObjectStore implements ObjectStore {
         Files.deleteIfExists(metaPath(p));
         deleted.add(key);
       } catch (IOException e) {
-        failed.put(key, e.getClass().getSimpleName() + ": " + e.getMessage());
+        failed.add(new DeleteResult.Failure(key, null, e.getClass().getSimpleName(), e.getMessage()));
       }
     }
     return new DeleteResult(deleted, failed, keys.size());

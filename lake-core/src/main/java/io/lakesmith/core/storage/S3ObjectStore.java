@@ -235,7 +235,7 @@ final class S3ObjectStore implements ObjectStore {
 
   private DeleteResult deleteIds(List<ObjectIdentifier> ids) {
     List<String> deleted = new ArrayList<>();
-    Map<String, String> failed = new LinkedHashMap<>();
+    List<DeleteResult.Failure> failed = new ArrayList<>();
     int requests = 0;
     for (List<ObjectIdentifier> batch : Lists.partition(ids, MAX_KEYS_PER_DELETE)) {
       List<ObjectIdentifier> pending = batch;
@@ -249,21 +249,21 @@ final class S3ObjectStore implements ObjectStore {
           resp = s3.deleteObjects(r -> r.bucket(bucket).delete(Delete.builder().objects(toSend).quiet(true).build()));
         } catch (SdkException e) {
           // The SDK already retried throttling/5xx: the whole batch failed.
-          byLabel.keySet().forEach(k -> failed.put(k, "request failed: " + e.getMessage()));
+          byLabel.values().forEach(id -> failed.add(new DeleteResult.Failure(id.key(), id.versionId(),
+              DeleteResult.REQUEST_FAILED, e.getMessage())));
           break;
         }
         List<ObjectIdentifier> retry = new ArrayList<>();
         for (S3Error err : resp.errors()) {
-          String l = label(err);
-          ObjectIdentifier id = byLabel.remove(l);
+          ObjectIdentifier id = byLabel.remove(label(err));
           if (id == null) {
             id = byLabel.remove(err.key());
-            l = err.key();
           }
           if (RETRYABLE.contains(err.code()) && attempt < DELETE_ATTEMPTS && id != null) {
             retry.add(id);
           } else {
-            failed.put(l, err.code() + ": " + err.message());
+            failed.add(new DeleteResult.Failure(err.key(), id != null ? id.versionId() : err.versionId(), err.code(),
+                err.message()));
           }
         }
         deleted.addAll(byLabel.keySet());
