@@ -58,7 +58,16 @@ public final class HudiSyncAction implements Action<SyncResult> {
   }
 
   /** Runs the sync; throws like {@link RegisterTableAction#execute()}. */
+  @Override
   public SyncResult execute() {
+    try {
+      return run();
+    } catch (software.amazon.awssdk.core.exception.SdkException e) {
+      throw CatalogException.fromSdk("sync of " + spec.identifier() + " to Glue", e);
+    }
+  }
+
+  private SyncResult run() {
     HudiTimeline hudi = HudiTimeline.open(spec.basePath(), HudiTimeline.hadoopConf(catalog.aws()));
     SyncRun run = new SyncRun(catalog, "glue-sync-hudi", spec.identifier());
     Schema schema = hudi.schema().or(spec::schema).orElseThrow(() -> new IllegalArgumentException(

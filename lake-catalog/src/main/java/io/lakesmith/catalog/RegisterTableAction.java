@@ -54,9 +54,19 @@ public final class RegisterTableAction implements Action<SyncResult> {
 
   /**
    * Runs the registration. Throws {@link SchemaEvolutionException} (before any table is changed) on a narrowing type
-   * change, {@link CatalogException} when Glue keeps failing, and the SDK's exceptions for other Glue errors.
+   * change, and a {@link CatalogException} for any Glue error (with its {@link CatalogException#reason()} and the
+   * SDK's exception as the cause): Glue's own exceptions do not leave this method.
    */
+  @Override
   public SyncResult execute() {
+    try {
+      return run();
+    } catch (software.amazon.awssdk.core.exception.SdkException e) {
+      throw CatalogException.fromSdk("registration of " + definition.identifier() + " in Glue", e);
+    }
+  }
+
+  private SyncResult run() {
     TableDefinition def = definition;
     SyncRun run = new SyncRun(catalog, "glue-register-table", def.identifier());
     run.report().detail("kind", def.kind().name()).detail("location", def.location());
