@@ -15,6 +15,7 @@ import io.lakesmith.core.lock.LeaseLostException;
 import io.lakesmith.core.lock.LockOptions;
 import io.lakesmith.core.storage.ObjectInfo;
 import io.lakesmith.core.storage.ObjectStore;
+import io.lakesmith.core.storage.ObjectStores;
 import io.lakesmith.core.storage.StorageException;
 import io.lakesmith.core.storage.StorageLocation;
 import java.io.IOException;
@@ -502,7 +503,7 @@ final class ExpireObjectVersionsAction implements ExpireObjectVersions {
             }
             byte[] content;
             try (InputStream in = m.info.versionId().isPresent()
-                ? store.openVersion(m.info.key(), m.info.versionId().get()) : store.open(m.info.key())) {
+                ? ObjectStores.versioned(store).openVersion(m.info.key(), m.info.versionId().get()) : store.open(m.info.key())) {
               content = in.readAllBytes();
             }
             ContentColumns.Newest newest = ContentColumns.read(content, layout.contentFormat().orElseThrow(),
@@ -541,7 +542,7 @@ final class ExpireObjectVersionsAction implements ExpireObjectVersions {
 
     private ObjectInfo head(Member m) {
       Optional<ObjectInfo> h = m.info.versionId().isPresent()
-          ? store.headVersion(m.info.key(), m.info.versionId().get()) : store.head(m.info.key());
+          ? ObjectStores.versioned(store).headVersion(m.info.key(), m.info.versionId().get()) : store.head(m.info.key());
       return h.orElseThrow(MissingObject::new);
     }
 

@@ -298,7 +298,7 @@ abstract class ExpireObjectVersionsContractTest {
     String cur = f.put("employee_id=1/b.csv", 200, "U");
     String held = "{\"owner\":\"other-host/42\",\"token\":\"t\",\"acquiredAt\":\"" + minutesAgo(5)
         + "\",\"expiresAt\":\"" + Tier2Fixture.NOW.plus(Duration.ofMinutes(10)) + "\"}";
-    assertThat(store().putIfAbsent(layout.lockKey(), held.getBytes(StandardCharsets.UTF_8), Map.of())).isTrue();
+    assertThat(io.lakesmith.core.storage.ObjectStores.conditional(store()).putIfAbsent(layout.lockKey(), held.getBytes(StandardCharsets.UTF_8), Map.of())).isTrue();
 
     assertThatThrownBy(() -> expire(layout).execute())
         .isInstanceOfSatisfying(MaintenanceBlockedException.class, e -> {

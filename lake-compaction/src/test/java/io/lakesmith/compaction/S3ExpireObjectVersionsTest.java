@@ -400,7 +400,7 @@ class S3ExpireObjectVersionsTest extends ExpireObjectVersionsContractTest {
           // this run stalls past its lease; another runner takes the expired lock over
           now.set(now.get().plus(Duration.ofMinutes(20)));
           ObjectInfo lock = store.head(layout.lockKey()).orElseThrow();
-          assertThat(store.putIfMatch(layout.lockKey(), "{\"owner\":\"usurper\"}".getBytes(StandardCharsets.UTF_8),
+          assertThat(ObjectStores.conditional(store).putIfMatch(layout.lockKey(), "{\"owner\":\"usurper\"}".getBytes(StandardCharsets.UTF_8),
               Map.of(), lock.eTag().orElseThrow())).isTrue();
         }
       }

@@ -2,7 +2,9 @@ package io.lakesmith.core.lock;
 
 import com.google.common.base.Preconditions;
 import io.lakesmith.core.storage.ObjectInfo;
+import io.lakesmith.core.storage.ConditionalObjectStore;
 import io.lakesmith.core.storage.ObjectStore;
+import io.lakesmith.core.storage.ObjectStores;
 import io.lakesmith.core.storage.StorageException;
 import io.lakesmith.core.storage.StorageLocation;
 import java.io.IOException;
@@ -57,7 +59,7 @@ public final class LeaseLock implements AutoCloseable {
     return t;
   });
 
-  private final ObjectStore store;
+  private final ConditionalObjectStore store;
   private final StorageLocation location;
   private final String resource;
   private final LockOptions options;
@@ -69,7 +71,7 @@ public final class LeaseLock implements AutoCloseable {
   private ScheduledFuture<?> renewal;
 
   private LeaseLock(ObjectStore store, StorageLocation location, String resource, LockOptions options) {
-    this.store = store;
+    this.store = ObjectStores.conditional(store);
     this.location = location;
     this.resource = resource;
     this.options = options;

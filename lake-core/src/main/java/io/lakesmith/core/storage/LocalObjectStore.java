@@ -39,7 +39,7 @@ import java.util.stream.Stream;
  * content (as S3's ETag is one): every write renames a new file into place, and a reused inode with an equal
  * coarse-grained modification time cannot give small objects with other content the same tag.
  */
-final class LocalObjectStore implements ObjectStore {
+final class LocalObjectStore implements VersionedObjectStore, ConditionalObjectStore {
 
   static final String META_SUFFIX = ".lakemeta";
   static final String LOCK_SUFFIX = ".lakelock";

@@ -17,6 +17,30 @@ public final class ObjectStores {
     return new LocalObjectStore();
   }
 
+  /**
+   * {@code store} as a {@link VersionedObjectStore}.
+   *
+   * @throws IllegalArgumentException naming the store's type when it cannot read object versions
+   */
+  public static VersionedObjectStore versioned(ObjectStore store) {
+    if (store instanceof VersionedObjectStore) {
+      return (VersionedObjectStore) store;
+    }
+    throw new IllegalArgumentException(store.getClass().getName() + " does not read object versions");
+  }
+
+  /**
+   * {@code store} as a {@link ConditionalObjectStore}.
+   *
+   * @throws IllegalArgumentException naming the store's type when it has no conditional writes
+   */
+  public static ConditionalObjectStore conditional(ObjectStore store) {
+    if (store instanceof ConditionalObjectStore) {
+      return (ConditionalObjectStore) store;
+    }
+    throw new IllegalArgumentException(store.getClass().getName() + " has no conditional writes");
+  }
+
   /** A store over one bucket with a caller-owned client; closing the store leaves the client open. */
   public static ObjectStore s3(S3Client client, String bucket) {
     return new S3ObjectStore(client, bucket, false);

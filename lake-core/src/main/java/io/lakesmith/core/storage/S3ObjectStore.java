@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * jitter; other per-key errors are returned, never swallowed. Whole-request throttling (503 SlowDown) is
  * retried by the SDK's standard retry strategy configured in {@link io.lakesmith.core.aws.AwsSettings}.
  */
-final class S3ObjectStore implements ObjectStore {
+final class S3ObjectStore implements VersionedObjectStore, ConditionalObjectStore {
 
   private static final Logger LOG = LoggerFactory.getLogger(S3ObjectStore.class);
   static final int MAX_KEYS_PER_DELETE = 1000;

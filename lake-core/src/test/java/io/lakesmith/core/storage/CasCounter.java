@@ -15,7 +15,7 @@ public final class CasCounter {
   public static void main(String[] args) throws Exception {
     String key = StorageLocation.parse(args[0]).key();
     int rounds = Integer.parseInt(args[1]);
-    ObjectStore store = ObjectStores.local();
+    ConditionalObjectStore store = ObjectStores.conditional(ObjectStores.local());
     for (int i = 0; i < rounds; i++) {
       while (true) {
         ObjectInfo info = store.head(key).orElseThrow();

@@ -105,7 +105,7 @@ abstract class ObjectStoreContractTest {
 
   @Test
   void conditionalWritesAndDeletesHonourTheirConditions() throws Exception {
-    ObjectStore s = store();
+    ConditionalObjectStore s = ObjectStores.conditional(store());
     String k = key("lock/owner.json");
     assertThat(s.putIfAbsent(k, "a".getBytes(StandardCharsets.UTF_8), Map.of("owner", "a"))).isTrue();
     assertThat(s.putIfAbsent(k, "b".getBytes(StandardCharsets.UTF_8), Map.of("owner", "b"))).isFalse();
@@ -127,7 +127,22 @@ abstract class ObjectStoreContractTest {
     assertThat(s.head(k)).isEmpty();
     assertThat(s.putIfMatch(k, "e".getBytes(StandardCharsets.UTF_8), Map.of(), tagC)).isFalse();
     assertThat(s.putIfAbsent(k, "f".getBytes(StandardCharsets.UTF_8), Map.of())).isTrue();
-    assertThat(s.headVersion(k, null).orElseThrow().size()).isEqualTo(1);
+    assertThat(ObjectStores.versioned(s).headVersion(k, null).orElseThrow().size()).isEqualTo(1);
+  }
+
+  @Test
+  void capabilitiesAreTypesNotThrowingDefaults() {
+    ObjectStore s = store();
+    assertThat(s).isInstanceOf(ConditionalObjectStore.class).isInstanceOf(VersionedObjectStore.class);
+    assertThat(ObjectStores.conditional(s)).isSameAs(s);
+    assertThat(java.util.Arrays.stream(ObjectStore.class.getMethods()).filter(java.lang.reflect.Method::isDefault))
+        .as("no default method on ObjectStore that only some stores support").isEmpty();
+    ObjectStore plain = (ObjectStore) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+        new Class<?>[] {ObjectStore.class}, (proxy, method, args) -> null);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ObjectStores.conditional(plain))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageEndingWith("has no conditional writes");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ObjectStores.versioned(plain))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageEndingWith("does not read object versions");
   }
 
   /** Requests a batch delete of n keys takes. */

@@ -127,10 +127,10 @@ class S3ObjectStoreTest extends ObjectStoreContractTest {
     assertThat(versions).hasSize(3);
     assertThat(versions.get(0).isLatest()).isTrue();
     assertThat(versions.get(0).size()).isEqualTo(3);
-    ObjectInfo oldest = store.headVersion("v/obj", versions.get(2).versionId().orElseThrow()).orElseThrow();
+    ObjectInfo oldest = ObjectStores.versioned(store).headVersion("v/obj", versions.get(2).versionId().orElseThrow()).orElseThrow();
     assertThat(oldest.size()).isEqualTo(1);
     assertThat(oldest.versionId()).isEqualTo(versions.get(2).versionId());
-    try (var in = store.openVersion("v/obj", versions.get(1).versionId().orElseThrow())) {
+    try (var in = ObjectStores.versioned(store).openVersion("v/obj", versions.get(1).versionId().orElseThrow())) {
       assertThat(in.readAllBytes()).containsExactly(2, 2);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
