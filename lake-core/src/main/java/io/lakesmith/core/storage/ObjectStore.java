@@ -63,7 +63,7 @@ public interface ObjectStore extends Closeable {
 
   /**
    * Deletes the keys, in requests of at most 1000 keys, retrying keys that failed with a retryable error.
-   * Never throws for per-key failures: they are in {@link DeleteResult#failed()}.
+   * Never throws for per-key failures: they are in {@link DeleteResult#failures()}.
    */
   DeleteResult delete(Collection<String> keys);
 
