@@ -22,8 +22,8 @@ import java.util.Properties;
 
 /**
  * The versions a run names in its report: Lakesmith's own (from the build) and the Hudi on the class path at run
- * time (from the Hudi jar's manifest; the version Lakesmith was built against when the manifest has none, as in a
- * shaded jar that dropped it). Never null: {@code "unknown"} when neither is known.
+ * time (from hudi-common's Maven properties or its jar's manifest; the version Lakesmith was built against when
+ * neither is there). Never null: {@code "unknown"} when nothing is known.
  */
 public final class LakesmithVersion {
 
@@ -39,9 +39,31 @@ public final class LakesmithVersion {
 
   /** The version of the Hudi that runs, e.g. {@code 1.2.0}. */
   public static String hudi() {
+    return HUDI;
+  }
+
+  private static final String HUDI = findHudi();
+
+  /**
+   * From hudi-common's Maven properties (kept in shaded bundles, whose manifest names the bundle, not Hudi), else the
+   * manifest of the jar holding Hudi, else the version Lakesmith was built against.
+   */
+  private static String findHudi() {
+    ClassLoader loader = LakesmithVersion.class.getClassLoader();
+    try (InputStream in = loader.getResourceAsStream("META-INF/maven/org.apache.hudi/hudi-common/pom.properties")) {
+      if (in != null) {
+        Properties p = new Properties();
+        p.load(in);
+        String v = p.getProperty("version");
+        if (v != null && !v.isBlank()) {
+          return v;
+        }
+      }
+    } catch (IOException e) {
+      // fall through to the manifest
+    }
     try {
-      Package p = Class.forName("org.apache.hudi.common.table.HoodieTableMetaClient", false,
-          LakesmithVersion.class.getClassLoader()).getPackage();
+      Package p = Class.forName("org.apache.hudi.common.table.HoodieTableMetaClient", false, loader).getPackage();
       String v = p == null ? null : p.getImplementationVersion();
       if (v != null && !v.isBlank()) {
         return v;
