@@ -1,18 +1,34 @@
+/*
+ * Copyright 2026 the Lakesmith authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.lakesmith.examples;
 
+import io.lakesmith.LakeTable;
+import io.lakesmith.Lakesmith;
 import io.lakesmith.catalog.CatalogColumn;
 import io.lakesmith.catalog.GlueCatalog;
 import io.lakesmith.catalog.SyncResult;
-import io.lakesmith.compaction.hudi.HudiMaintenance;
 import io.lakesmith.compaction.hudi.HudiServiceResult;
 import io.lakesmith.compaction.hudi.MaintenancePolicy;
 import io.lakesmith.compaction.hudi.MaintenanceRun;
-import io.lakesmith.core.hudi.HudiWriteOptions;
 import io.lakesmith.catalog.TableDefinition;
 import io.lakesmith.catalog.TableKind;
 import io.lakesmith.cdc.ApplyMode;
+import io.lakesmith.cdc.ApplyCounts;
 import io.lakesmith.cdc.ApplyResult;
-import io.lakesmith.cdc.DmsApply;
 import io.lakesmith.core.aws.AwsSettings;
 import io.lakesmith.core.internal.hudi.HudiTableReader;
 import io.lakesmith.core.report.RunReport;
@@ -81,13 +97,15 @@ public final class Quickstart {
     out.println("  Hudi table : " + base + " (copy-on-write, partitioned by DEPARTMENT_ID)");
     out.println();
 
-    ApplyResult result = DmsApply.from(dms.toString()).table(spec).timestampColumn("DMS_TS")
+    Lakesmith lake = Lakesmith.local();
+    ApplyResult result = lake.applyDms(dms.toString()).table(spec).timestampColumn("DMS_TS")
         .mode(ApplyMode.QUARANTINE).execute();
     RunReport t = result.table("hr.employees");
-    out.println("Applied " + t.counter(RunReport.FILES_READ) + " files in " + t.durationMillis() + " ms: "
-        + t.counter("rowsLoad") + " full-load rows, " + t.counter("rowsInsert") + " inserts, "
-        + t.counter("rowsUpdate") + " updates, " + t.counter("rowsDelete") + " deletes, "
-        + t.counter(RunReport.ROWS_QUARANTINED) + " quarantined; " + t.counter(RunReport.COMMITS) + " commit(s)");
+    ApplyCounts c = result.counts("hr.employees");
+    out.println("Applied " + c.filesRead() + " files in " + t.durationMillis() + " ms: "
+        + c.rowsLoad() + " full-load rows, " + c.rowsInsert() + " inserts, "
+        + c.rowsUpdate() + " updates, " + c.rowsDelete() + " deletes, "
+        + c.rowsQuarantined() + " quarantined; " + c.commits() + " commit(s)");
     if (t.details().containsKey("schemaChanges")) {
       out.println("Schema change: " + t.details().get("schemaChanges"));
     }
@@ -96,9 +114,10 @@ public final class Quickstart {
       return result;
     }
 
-    ApplyResult again = DmsApply.from(dms.toString()).table(spec).timestampColumn("DMS_TS").execute();
-    out.println("Applied again: " + again.table("hr.employees").counter(RunReport.COMMITS) + " new commits, "
-        + again.table("hr.employees").counter(RunReport.FILES_SKIPPED) + " files already applied (exactly once)");
+    ApplyCounts again = lake.applyDms(dms.toString()).table(spec).timestampColumn("DMS_TS").execute()
+        .counts("hr.employees");
+    out.println("Applied again: " + again.commits() + " new commits, "
+        + again.filesSkipped() + " files already applied (exactly once)");
     out.println();
 
     HudiTableReader reader = HudiTableReader.of(base, AwsSettings.defaults());
@@ -118,14 +137,13 @@ public final class Quickstart {
     out.println("   last CDC file and is null for older rows)");
     out.println();
 
-    // table services as a scheduled job would run them: the planner picks what the table needs
-    try (HudiMaintenance maintenance = HudiMaintenance.forTable(spec,
-        HudiWriteOptions.builder().orderingField("_lake_seq").build(), AwsSettings.defaults())) {
-      MaintenanceRun run = maintenance.runNeeded(MaintenancePolicy.defaults());
-      out.println("Maintenance plan " + run.plan().steps() + ":");
-      for (HudiServiceResult r : run.results()) {
-        out.println("  " + r.service() + ": " + (r.didWork() ? "done " + r.instants() : r.skippedReason().orElse("nothing to do")));
-      }
+    // table services as a scheduled job would run them: the planner picks what the table needs; the table is
+    // opened by its path (key, partitioning and ordering field are read from the table)
+    LakeTable table = lake.table(base);
+    MaintenanceRun run = lake.maintain(table).policy(MaintenancePolicy.defaults()).execute();
+    out.println("Maintenance plan " + run.plan().steps() + ":");
+    for (HudiServiceResult r : run.results()) {
+      out.println("  " + r.service() + ": " + (r.didWork() ? "done " + r.instants() : r.skippedReason().orElse("nothing to do")));
     }
     out.println();
 
@@ -141,8 +159,8 @@ public final class Quickstart {
     if (glueEndpoint != null && !glueEndpoint.isBlank()) {
       AwsSettings aws = AwsSettings.builder().endpoint(glueEndpoint)
           .region(System.getenv().getOrDefault("AWS_REGION", "us-east-1")).build();
-      try (GlueCatalog catalog = GlueCatalog.builder().aws(aws).build()) {
-        SyncResult sync = catalog.syncHudiTable(spec).execute();
+      try (GlueCatalog catalog = Lakesmith.on(aws).glue()) {
+        SyncResult sync = catalog.syncHudiTable(table.spec()).execute();
         out.println("  registered in Glue at " + glueEndpoint + ": " + sync);
       }
     } else {

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 the Lakesmith authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.lakesmith.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,8 +54,17 @@ import org.junit.jupiter.api.Test;
  */
 class PublicApiTest {
 
+  /** The lakesmith module's package (the entry point): only its own classes, not the packages below it. */
+  private static final String ENTRY_PACKAGE = "io/lakesmith";
+
   private static final List<String> MODULE_PACKAGES = List.of("io/lakesmith/core", "io/lakesmith/cdc",
-      "io/lakesmith/compaction", "io/lakesmith/catalog");
+      "io/lakesmith/compaction", "io/lakesmith/catalog", ENTRY_PACKAGE);
+
+  @Test
+  void theEntryPointIsChecked() throws Exception {
+    assertThat(apiClassNames()).contains("io.lakesmith.Lakesmith", "io.lakesmith.MaintainTable",
+        "io.lakesmith.core.action.Action").doesNotContain("io.lakesmith.examples.Quickstart");
+  }
 
   @Test
   void publicSignaturesNameNoHudiHadoopOrInternalType() throws Exception {
@@ -161,14 +186,15 @@ class PublicApiTest {
             base = base.getParent();
           }
           Path root = base;
-          try (Stream<Path> files = Files.walk(dir)) {
+          try (Stream<Path> files = Files.walk(dir, pkg.equals(ENTRY_PACKAGE) ? 1 : Integer.MAX_VALUE)) {
             files.filter(p -> p.toString().endsWith(".class"))
                 .forEach(p -> names.add(className(root.relativize(p).toString())));
           }
         } else if ("jar".equals(url.getProtocol())) {
           try (JarFile jar = ((JarURLConnection) url.openConnection()).getJarFile()) {
             for (JarEntry e : Collections.list(jar.entries())) {
-              if (e.getName().startsWith(pkg + "/") && e.getName().endsWith(".class")) {
+              if (e.getName().startsWith(pkg + "/") && e.getName().endsWith(".class")
+                  && !(pkg.equals(ENTRY_PACKAGE) && e.getName().indexOf('/', pkg.length() + 1) >= 0)) {
                 names.add(className(e.getName()));
               }
             }

@@ -1,5 +1,22 @@
+/*
+ * Copyright 2026 the Lakesmith authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.lakesmith.catalog;
 
+import io.lakesmith.core.action.Action;
 import com.google.common.base.Preconditions;
 import io.lakesmith.core.table.TableSpec;
 import java.util.ArrayList;
@@ -32,7 +49,7 @@ import org.apache.avro.Schema;
  * on storage is diffed with Glue and partitions no longer on storage (or deleted by Hudi) are dropped. With no new
  * commit nothing but the table is read. Idempotent: a second run makes no write call.
  */
-public final class HudiSyncAction {
+public final class HudiSyncAction implements Action<SyncResult> {
 
   private final GlueCatalog catalog;
   private final TableSpec spec;
@@ -57,7 +74,16 @@ public final class HudiSyncAction {
   }
 
   /** Runs the sync; throws like {@link RegisterTableAction#execute()}. */
+  @Override
   public SyncResult execute() {
+    try {
+      return run();
+    } catch (software.amazon.awssdk.core.exception.SdkException e) {
+      throw CatalogException.fromSdk("sync of " + spec.identifier() + " to Glue", e);
+    }
+  }
+
+  private SyncResult run() {
     HudiTimeline hudi = HudiTimeline.open(spec.basePath(), HudiTimeline.hadoopConf(catalog.aws()));
     SyncRun run = new SyncRun(catalog, "glue-sync-hudi", spec.identifier());
     Schema schema = hudi.schema().or(spec::schema).orElseThrow(() -> new IllegalArgumentException(

@@ -1,5 +1,22 @@
+/*
+ * Copyright 2026 the Lakesmith authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.lakesmith.catalog;
 
+import io.lakesmith.core.action.Action;
 import com.google.common.base.Preconditions;
 import io.lakesmith.core.storage.ObjectStore;
 import io.lakesmith.core.storage.ObjectStores;
@@ -21,7 +38,7 @@ import java.util.Map;
  *
  * <p>Idempotent: a second run against unchanged storage makes only read calls.
  */
-public final class RegisterTableAction {
+public final class RegisterTableAction implements Action<SyncResult> {
 
   private final GlueCatalog catalog;
   private TableDefinition definition;
@@ -53,9 +70,19 @@ public final class RegisterTableAction {
 
   /**
    * Runs the registration. Throws {@link SchemaEvolutionException} (before any table is changed) on a narrowing type
-   * change, {@link CatalogException} when Glue keeps failing, and the SDK's exceptions for other Glue errors.
+   * change, and a {@link CatalogException} for any Glue error (with its {@link CatalogException#reason()} and the
+   * SDK's exception as the cause): Glue's own exceptions do not leave this method.
    */
+  @Override
   public SyncResult execute() {
+    try {
+      return run();
+    } catch (software.amazon.awssdk.core.exception.SdkException e) {
+      throw CatalogException.fromSdk("registration of " + definition.identifier() + " in Glue", e);
+    }
+  }
+
+  private SyncResult run() {
     TableDefinition def = definition;
     SyncRun run = new SyncRun(catalog, "glue-register-table", def.identifier());
     run.report().detail("kind", def.kind().name()).detail("location", def.location());

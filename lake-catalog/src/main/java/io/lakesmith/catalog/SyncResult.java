@@ -1,5 +1,22 @@
+/*
+ * Copyright 2026 the Lakesmith authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.lakesmith.catalog;
 
+import io.lakesmith.core.action.ActionResult;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSortedMap;
@@ -17,7 +34,7 @@ import java.util.Set;
  * ({@link Mode}), the Hudi commit now recorded as synced, and the duration. Immutable. {@link #report()} is the same
  * as a lake-core {@link RunReport}.
  */
-public final class SyncResult {
+public final class SyncResult implements ActionResult {
 
   /** Operations that change the catalog. */
   static final Set<String> WRITE_OPERATIONS = Set.of("CreateDatabase", "CreateTable", "UpdateTable", "DeleteTable",

@@ -1,5 +1,22 @@
+/*
+ * Copyright 2026 the Lakesmith authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.lakesmith.cdc;
 
+import io.lakesmith.core.action.Action;
 import com.google.common.base.Preconditions;
 import io.lakesmith.cdc.internal.source.DmsFile;
 import io.lakesmith.cdc.internal.source.DmsLayout;
@@ -69,7 +86,7 @@ import org.slf4j.LoggerFactory;
  * {@code _hoodie_is_deleted}. Quarantined rows, checkpoint sidecars and the delete ledger live under
  * {@code <table>/.lakesmith/}.
  */
-public final class DmsApply {
+public final class DmsApply implements Action<ApplyResult> {
 
   private static final Logger LOG = LoggerFactory.getLogger(DmsApply.class);
 
@@ -91,6 +108,14 @@ public final class DmsApply {
   private LockOptions lockOptions = LockOptions.defaults();
   private java.time.Duration deleteRetention = DEFAULT_DELETE_RETENTION;
   private java.time.Clock clock = java.time.Clock.systemUTC();
+
+  /**
+   * The column every applied table orders changes by (Hudi's ordering field, event-time merge): each change's
+   * deterministic source sequence. Open or write an applied table with it as the ordering field.
+   */
+  public static final String ORDERING_FIELD = "_lake_seq";
+  /** The column holding each row's last DMS operation: {@code L} (full load), {@code I}, {@code U} or {@code D}. */
+  public static final String OP_FIELD = "_lake_op";
 
   /** Default of {@link #deleteRetention}: 7 days. */
   public static final java.time.Duration DEFAULT_DELETE_RETENTION = java.time.Duration.ofDays(7);
@@ -270,7 +295,7 @@ public final class DmsApply {
    */
   public ApplyResult execute() {
     Preconditions.checkState(!specs.isEmpty(), "no table to apply: add at least one TableSpec with table()");
-    RunReport.Builder overall = RunReport.builder("apply", root.toUri());
+    RunReport.Builder overall = RunReport.builder("apply").source(root.toUri());
     Map<String, Throwable> failures = new LinkedHashMap<>();
     try (ObjectStore store = ObjectStores.open(root, aws);
         ApplyContext ctx = new ApplyContext(root, store, aws, format, mode, maxRowsPerCommit, sequencer, listener,
@@ -315,7 +340,8 @@ public final class DmsApply {
             stray.forEach(w -> LOG.warn("{}: {}", id, w));
             String none = "no DMS files for " + id + " under " + root.resolve(id.schema() + "/" + id.table()).toUri()
                 + " (folders are matched ignoring case)";
-            RunReport.Builder r = RunReport.builder("apply", id.toString()).detail("target", e.getValue().basePath());
+            RunReport.Builder r = RunReport.builder("apply", e.getValue().basePath()).name(id.toString())
+                .source(sourceOf(id));
             stray.forEach(r::warning);
             if (mode == ApplyMode.STRICT) {
               r.error("strict mode: " + none + (stray.isEmpty() ? "" : "; " + String.join("; ", stray)));
@@ -329,7 +355,8 @@ public final class DmsApply {
           stray.forEach(w -> LOG.warn("{}: {}", id, w));
           files.addAll(listing.transactionFiles());
           files.sort(DmsFile.ORDER);
-          TableApplier applier = new TableApplier(ctx, e.getValue(), files).sourceWarnings(stray);
+          TableApplier applier = new TableApplier(ctx, e.getValue(), files).sourceWarnings(stray)
+              .source(sourceOf(folders.isEmpty() ? id : folders.get(0)));
           appliers.put(id.toString(), applier);
           results.put(id.toString(), pool.submit(applier::apply));
         }
@@ -339,7 +366,8 @@ public final class DmsApply {
           } catch (ExecutionException e) {
             // one table's unexpected failure must not hide the others' results
             failures.put(f.getKey(), e.getCause());
-            overall.child(RunReport.builder("apply", f.getKey()).error(Failures.describe(e.getCause())).finish());
+            overall.child(RunReport.builder("apply", basePath(f.getKey()))
+                .name(f.getKey()).error(Failures.describe(e.getCause())).finish());
           }
           TableApplier a = appliers.get(f.getKey());
           if (a != null) {
@@ -417,7 +445,7 @@ public final class DmsApply {
   }
 
   private RunReport notApplied(DmsTableId id, String error, boolean failed) {
-    RunReport.Builder r = RunReport.builder("apply", id.toString()).detail("target", specs.get(id).basePath());
+    RunReport.Builder r = RunReport.builder("apply", specs.get(id).basePath()).name(id.toString());
     if (failed) {
       r.error(error);
     } else {
@@ -437,6 +465,16 @@ public final class DmsApply {
       done = r.finish();
     }
     return done;
+  }
+
+  /** The URI of a table's source folder (CDC_TXN files, when the table has none, are read from the root). */
+  private String sourceOf(DmsTableId folder) {
+    return root.resolve(folder.schema() + "/" + folder.table()).toUri();
+  }
+
+  private String basePath(String table) {
+    return specs.entrySet().stream().filter(e -> e.getKey().toString().equals(table)).findFirst()
+        .map(e -> e.getValue().basePath()).orElse(null);
   }
 
   private static String sample(List<UnrecognizedObject> objects) {

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 the Lakesmith authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.lakesmith.cdc;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -182,6 +198,20 @@ final class SourceCheckpoint {
   @Override
   public int hashCode() {
     return java.util.Objects.hash(applied, partialFile, partialRows);
+  }
+
+  /**
+   * The run report's form: {@code appliedFiles} (count) and {@code partialFile}/{@code partialRows} when a commit
+   * ended inside a file (the file's key relative to the table's source folder and the rows applied of it).
+   */
+  Map<String, Object> toReport() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("appliedFiles", (long) applied.size());
+    if (partialFile != null) {
+      m.put("partialFile", partialFile);
+      m.put("partialRows", partialRows);
+    }
+    return m;
   }
 
   @Override

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 the Lakesmith authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.lakesmith.cdc;
 
 import com.google.common.collect.ImmutableList;
@@ -114,7 +130,7 @@ final class TableApplier {
     this.spec = spec;
     this.id = DmsTableId.of(spec.database(), spec.table());
     this.files = ImmutableList.copyOf(files);
-    this.report = RunReport.builder("apply", id.toString());
+    this.report = RunReport.builder("apply", spec.basePath()).name(id.toString());
     List<String> key = new ArrayList<>();
     ctx.tenantColumn().ifPresent(key::add);
     key.addAll(spec.recordKey());
@@ -135,8 +151,13 @@ final class TableApplier {
     return ctx.storeFor(StorageLocation.parse(spec.basePath()));
   }
 
+  /** The URI of the table's source folder, for the report. */
+  TableApplier source(String uri) {
+    report.source(uri);
+    return this;
+  }
+
   RunReport apply() {
-    report.detail("target", spec.basePath());
     sourceWarnings.forEach(report::warning);
     try {
       if (!sourceWarnings.isEmpty() && ctx.mode() == ApplyMode.STRICT) {
@@ -183,6 +204,10 @@ final class TableApplier {
       }
       if (!schemaChanges.isEmpty()) {
         report.detail("schemaChanges", String.join("; ", schemaChanges));
+      }
+      long quarantined = report.counter(RunReport.ROWS_QUARANTINED);
+      if (quarantined > 0) {
+        report.warning(quarantined + " row(s) quarantined under " + spec.basePath() + "/.lakesmith/quarantine/");
       }
     }
     RunReport r = report.finish();
@@ -255,7 +280,7 @@ final class TableApplier {
             && committed.partialFile().map(TableApplier::isFullLoadKey).orElse(true);
 
     List<DmsFile> pending = pendingFiles();
-    report.detail("checkpointBefore", committed.toString());
+    report.checkpointBefore(committed.toReport());
     Map<String, Long> sizes = new LinkedHashMap<>();
     pending.forEach(f -> sizes.put(f.key(), f.size()));
     ctx.listener().filesPending(id.toString(), java.util.Collections.unmodifiableMap(sizes));
@@ -282,7 +307,7 @@ final class TableApplier {
       progress = progress.withFileDone(key, identity);
     }
     flush(progress);
-    report.detail("checkpointAfter", committed.toString());
+    report.checkpointAfter(committed.toReport());
   }
 
   /**
@@ -383,7 +408,9 @@ final class TableApplier {
       for (DmsFile f : pending) {
         if (DmsFile.ORDER.compare(f, lastApplied) < 0 && committed.appliedFingerprint(checkpointKey(f)).isEmpty()
             && !committed.partialFile().filter(checkpointKey(f)::equals).isPresent()) {
-          report.add(LATE_FILES, 1).detail("lateFile:" + f.relativePath(), "sorts before applied " + lastApplied.relativePath());
+          report.add(LATE_FILES, 1).detail("lateFile:" + f.relativePath(), "sorts before applied " + lastApplied.relativePath())
+              .warning(f.location().toUri() + " arrived after later files were applied (sorts before "
+                  + lastApplied.relativePath() + "): applied, its changes keep their own order");
           LOG.warn("{}: {} arrived after later files were applied; applying it (its changes keep their own order)",
               id, f.key());
         }
@@ -418,7 +445,7 @@ final class TableApplier {
 
   private SourceCheckpoint applyFile(DmsFile f, String key, long skip, SourceCheckpoint progress) {
     ctx.listener().fileStarted(id.toString(), f.key());
-    report.input(f.key()).add(RunReport.FILES_READ, 1);
+    report.input(f.location().toUri()).add(RunReport.FILES_READ, 1);
     if (!isFullLoadKey(f.name())) {
       onlyFullLoadSoFar = false;
     }
@@ -623,7 +650,7 @@ final class TableApplier {
         instant -> ctx.listener().beforeCommit(id.toString(), instant, records.size()));
     committed = next;
     ordering = nextOrdering;
-    report.add(RunReport.COMMITS, 1).add(RunReport.ROWS_WRITTEN, records.size())
+    report.add(RunReport.COMMITS, 1).commitInstant(commit.instantTime()).add(RunReport.ROWS_WRITTEN, records.size())
         .add(ROWS_LOAD, batch.loads).add(ROWS_INSERT, batch.inserts).add(ROWS_UPDATE, batch.updates)
         .add(ROWS_DELETE, batch.deletes);
     CommitSummary summary = new CommitSummary(commit.instantTime(), batch.loads + batch.inserts, batch.updates,

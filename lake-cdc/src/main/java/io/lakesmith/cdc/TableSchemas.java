@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 the Lakesmith authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.lakesmith.cdc;
 
 import io.lakesmith.core.table.ColumnType;
@@ -18,9 +34,9 @@ import org.apache.avro.Schema;
 final class TableSchemas {
 
   /** The change sequence; the Hudi ordering field. */
-  static final String SEQ = "_lake_seq";
+  static final String SEQ = DmsApply.ORDERING_FIELD;
   /** The DMS operation that produced the row version: L (full load), I, U or D. */
-  static final String OP = "_lake_op";
+  static final String OP = DmsApply.OP_FIELD;
   /** Hudi's delete marker: an upsert with this set deletes the key when its ordering value is newer. */
   static final String IS_DELETED = "_hoodie_is_deleted";
 

@@ -1,5 +1,22 @@
+/*
+ * Copyright 2026 the Lakesmith authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.lakesmith.compaction;
 
+import io.lakesmith.core.action.Action;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,8 +52,10 @@ import java.time.Instant;
  *       of keys resolved in parallel) and the configured number of recorded deletions.
  *   <li>{@link #dryRun()} lists, reads and plans exactly like a real run and deletes nothing: its
  *       {@link ExpireObjectVersionsResult#deletions()} is the sequence of deletes a real run would send, in order.
- *   <li>Deletes go out as DeleteObjects of at most 1000 keys; every per-key error is read and reported; throttling
- *       (503 SlowDown) and other retryable failures are retried with exponential backoff.
+ *   <li>Deletes go out as DeleteObjects of at most 1000 keys; every per-key error is read and reported. One retry
+ *       layer: the SDK retries throttled and failed requests (503 SlowDown, 5xx) as configured in
+ *       {@link io.lakesmith.core.aws.AwsSettings#maxAttempts()}, and the store retries keys S3 reports as throttled
+ *       inside a successful response; what still fails is an error of the result, deleted by the next run.
  *   <li>Idempotent: running again after a crash or a partial failure finishes the job and deletes nothing a
  *       complete first run would not have deleted (for the same cutoff).
  *   <li>A per-prefix lock ({@link Tier2Layout#lockKey()}, see {@link #lockTtl}) keeps two real runs apart; a
@@ -44,7 +63,7 @@ import java.time.Instant;
  *       {@value #KILL_SWITCH_PROPERTY}{@code =true}) stops runs before their next delete. Dry runs take no lock.
  * </ul>
  */
-public interface ExpireObjectVersions {
+public interface ExpireObjectVersions extends Action<ExpireObjectVersionsResult> {
 
   /** System property that, when {@code true}, blocks every object-version compaction in this JVM. */
   String KILL_SWITCH_PROPERTY = "lakesmith.compaction.disabled";
@@ -79,9 +98,6 @@ public interface ExpireObjectVersions {
   /** At most this many deletions are kept in the result (counting goes on); default 100,000. */
   ExpireObjectVersions maxRecordedDeletions(int max);
 
-  /** Attempts per DeleteObjects batch for retryable failures (default 5) and the first backoff (default 200 ms). */
-  ExpireObjectVersions deleteRetries(int attempts, Duration firstBackoff);
-
   /** The clock for "now" (the grace window and lock expiry); default UTC system clock. */
   ExpireObjectVersions clock(Clock clock);
 
@@ -92,5 +108,6 @@ public interface ExpireObjectVersions {
    * @throws MaintenanceBlockedException when the prefix is locked by another run or the kill switch is engaged
    *     before anything was deleted
    */
+  @Override
   ExpireObjectVersionsResult execute();
 }

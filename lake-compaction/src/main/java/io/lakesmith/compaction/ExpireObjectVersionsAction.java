@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 the Lakesmith authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.lakesmith.compaction;
 
 import com.google.common.base.Preconditions;
@@ -15,6 +31,7 @@ import io.lakesmith.core.lock.LeaseLostException;
 import io.lakesmith.core.lock.LockOptions;
 import io.lakesmith.core.storage.ObjectInfo;
 import io.lakesmith.core.storage.ObjectStore;
+import io.lakesmith.core.storage.ObjectStores;
 import io.lakesmith.core.storage.StorageException;
 import io.lakesmith.core.storage.StorageLocation;
 import java.io.IOException;
@@ -39,7 +56,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -55,8 +71,6 @@ final class ExpireObjectVersionsAction implements ExpireObjectVersions {
   static final int MAX_BATCH = 1000;
   /** Objects larger than this are not downloaded to read a position column (the key is skipped). */
   static final long MAX_CONTENT_BYTES = 256L * 1024 * 1024;
-  private static final List<String> RETRYABLE = List.of("SlowDown", "InternalError", "ServiceUnavailable",
-      "RequestTimeout", "request failed", "503");
 
   private final Tier2Layout layout;
   private final Function<StorageLocation, ObjectStore> opener;
@@ -70,8 +84,6 @@ final class ExpireObjectVersionsAction implements ExpireObjectVersions {
   private String lockOwner;
   private int parallelism = 16;
   private int maxRecordedDeletions = 100_000;
-  private int deleteAttempts = 5;
-  private Duration firstBackoff = Duration.ofMillis(200);
   private Clock clock = Clock.systemUTC();
   private boolean executed;
 
@@ -139,15 +151,6 @@ final class ExpireObjectVersionsAction implements ExpireObjectVersions {
   public ExpireObjectVersions maxRecordedDeletions(int value) {
     Preconditions.checkArgument(value >= 0, "maxRecordedDeletions must be >= 0");
     this.maxRecordedDeletions = value;
-    return this;
-  }
-
-  @Override
-  public ExpireObjectVersions deleteRetries(int attempts, Duration backoff) {
-    Preconditions.checkArgument(attempts >= 1, "attempts must be >= 1");
-    Preconditions.checkArgument(backoff != null && !backoff.isNegative(), "backoff must be >= 0");
-    this.deleteAttempts = attempts;
-    this.firstBackoff = backoff;
     return this;
   }
 
@@ -516,7 +519,7 @@ final class ExpireObjectVersionsAction implements ExpireObjectVersions {
             }
             byte[] content;
             try (InputStream in = m.info.versionId().isPresent()
-                ? store.openVersion(m.info.key(), m.info.versionId().get()) : store.open(m.info.key())) {
+                ? ObjectStores.versioned(store).openVersion(m.info.key(), m.info.versionId().get()) : store.open(m.info.key())) {
               content = in.readAllBytes();
             }
             ContentColumns.Newest newest = ContentColumns.read(content, layout.contentFormat().orElseThrow(),
@@ -555,7 +558,7 @@ final class ExpireObjectVersionsAction implements ExpireObjectVersions {
 
     private ObjectInfo head(Member m) {
       Optional<ObjectInfo> h = m.info.versionId().isPresent()
-          ? store.headVersion(m.info.key(), m.info.versionId().get()) : store.head(m.info.key());
+          ? ObjectStores.versioned(store).headVersion(m.info.key(), m.info.versionId().get()) : store.head(m.info.key());
       return h.orElseThrow(MissingObject::new);
     }
 
@@ -618,7 +621,7 @@ final class ExpireObjectVersionsAction implements ExpireObjectVersions {
       if (!dryRun) {
         checkKillSwitch();
         ensureLockHeld();
-        failures = deleteWithRetries(batch);
+        failures = deleteOnce(batch);
       }
       List<Removal> released = new ArrayList<>();
       for (Pending p : batch) {
@@ -655,57 +658,21 @@ final class ExpireObjectVersionsAction implements ExpireObjectVersions {
       }
     }
 
-    /** Deletes the batch, retrying retryable failures with backoff; returns label to error of what stayed. */
-    private Map<String, String> deleteWithRetries(List<Pending> batch) {
+    /**
+     * Deletes the batch once; returns label to error of what stayed. There is no retry layer here: the SDK retries
+     * failed requests (AwsSettings' retry strategy) and the store retries keys S3 reports as throttled; what still
+     * fails is reported, and the next run deletes it (the action is idempotent).
+     */
+    private Map<String, String> deleteOnce(List<Pending> batch) {
+      DeleteResult r = versioned
+          ? store.deleteVersions(batch.stream().map(p -> p.member.info).toList())
+          : store.delete(batch.stream().map(p -> p.member.info.key()).toList());
+      requests += r.requests();
       Map<String, String> failed = new LinkedHashMap<>();
-      List<Pending> todo = batch;
-      for (int attempt = 1; ; attempt++) {
-        DeleteResult r = versioned
-            ? store.deleteVersions(todo.stream().map(p -> p.member.info).toList())
-            : store.delete(todo.stream().map(p -> p.member.info.key()).toList());
-        requests += r.requests();
-        List<Pending> retry = new ArrayList<>();
-        for (Pending p : todo) {
-          String err = r.failed().get(p.deletion.label());
-          if (err == null) {
-            err = r.failed().get(p.deletion.key());
-          }
-          if (err == null) {
-            failed.remove(p.deletion.label());
-          } else if (retryable(err) && attempt < deleteAttempts) {
-            retry.add(p);
-            failed.put(p.deletion.label(), err);
-          } else {
-            failed.put(p.deletion.label(), err);
-          }
-        }
-        if (retry.isEmpty()) {
-          return failed;
-        }
-        LOG.warn("DeleteObjects under {}: {} of {} deletes failed with a retryable error, retrying (attempt {})",
-            layout.location(), retry.size(), todo.size(), attempt + 1);
-        sleep(attempt);
-        ensureLockHeld();
-        todo = retry;
+      for (Pending p : batch) {
+        r.failure(p.deletion.label()).ifPresent(f -> failed.put(p.deletion.label(), f.code() + ": " + f.message()));
       }
-    }
-
-    private boolean retryable(String error) {
-      return RETRYABLE.stream().anyMatch(error::startsWith) || error.contains("Status Code: 503")
-          || error.contains("SlowDown");
-    }
-
-    private void sleep(int attempt) {
-      long base = Math.min(20_000L, firstBackoff.toMillis() << Math.min(attempt - 1, 16));
-      if (base <= 0) {
-        return;
-      }
-      try {
-        Thread.sleep(ThreadLocalRandom.current().nextLong(base / 2, base + 1));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while backing off a delete retry", e);
-      }
+      return failed;
     }
 
     private ExpireObjectVersionsResult result(Duration duration) {

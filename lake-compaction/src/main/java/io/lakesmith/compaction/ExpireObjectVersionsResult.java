@@ -1,5 +1,22 @@
+/*
+ * Copyright 2026 the Lakesmith authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.lakesmith.compaction;
 
+import io.lakesmith.core.action.ActionResult;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import io.lakesmith.core.report.RunReport;
@@ -19,7 +36,7 @@ import java.util.Optional;
  * {@link #objectsIgnored()} control objects, folder markers, excluded and unmatched keys. {@link #errors()} holds
  * every per-key delete error and any error that stopped the run; {@link #isComplete()} is true without errors.
  */
-public final class ExpireObjectVersionsResult {
+public final class ExpireObjectVersionsResult implements ActionResult {
 
   /** Why an object is deleted. */
   public enum Reason {

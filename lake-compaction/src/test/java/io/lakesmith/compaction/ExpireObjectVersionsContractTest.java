@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 the Lakesmith authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.lakesmith.compaction;
 
 import static io.lakesmith.compaction.Tier2Fixture.CLOCK;
@@ -298,7 +314,7 @@ abstract class ExpireObjectVersionsContractTest {
     String cur = f.put("employee_id=1/b.csv", 200, "U");
     String held = "{\"owner\":\"other-host/42\",\"token\":\"t\",\"acquiredAt\":\"" + minutesAgo(5)
         + "\",\"expiresAt\":\"" + Tier2Fixture.NOW.plus(Duration.ofMinutes(10)) + "\"}";
-    assertThat(store().putIfAbsent(layout.lockKey(), held.getBytes(StandardCharsets.UTF_8), Map.of())).isTrue();
+    assertThat(io.lakesmith.core.storage.ObjectStores.conditional(store()).putIfAbsent(layout.lockKey(), held.getBytes(StandardCharsets.UTF_8), Map.of())).isTrue();
 
     assertThatThrownBy(() -> expire(layout).execute())
         .isInstanceOfSatisfying(MaintenanceBlockedException.class, e -> {

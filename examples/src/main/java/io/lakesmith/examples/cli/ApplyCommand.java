@@ -1,5 +1,22 @@
+/*
+ * Copyright 2026 the Lakesmith authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.lakesmith.examples.cli;
 
+import io.lakesmith.cdc.ApplyCounts;
 import io.lakesmith.cdc.ApplyListener;
 import io.lakesmith.cdc.ApplyMode;
 import io.lakesmith.cdc.ApplyResult;
@@ -137,6 +154,10 @@ final class ApplyCommand implements Callable<Integer> {
   @Option(names = "--watch-for", paramLabel = "<duration>",
       description = "With --watch: stop by itself after this long (default: run until stopped)")
   String watchFor;
+  @Option(names = "--fail-on-quarantine",
+      description = "Exit with code 3 when rows were quarantined (the apply itself succeeded with warnings); "
+          + "without it such a run exits 0 and prints its warnings")
+  boolean failOnQuarantine;
 
   @Mixin
   AwsOptions aws;
@@ -284,6 +305,12 @@ final class ApplyCommand implements Callable<Integer> {
       err.flush();
       return LakesmithCli.FAILURE;
     }
+    long quarantined = result.totals().rowsQuarantined();
+    if (failOnQuarantine && quarantined > 0) {
+      err.println("apply: " + quarantined + " row(s) quarantined (--fail-on-quarantine)");
+      err.flush();
+      return LakesmithCli.QUARANTINED;
+    }
     return 0;
   }
 
@@ -343,10 +370,11 @@ final class ApplyCommand implements Callable<Integer> {
 
   static void printSummary(ApplyResult result, PrintWriter out) {
     for (RunReport t : result.tables().values()) {
+      ApplyCounts c = ApplyCounts.of(t);
       out.printf("%-30s %-9s files=%d skipped=%d load=%d inserts=%d updates=%d deletes=%d quarantined=%d "
-              + "commits=%d %dms%n", t.target(), t.status(), t.counter(RunReport.FILES_READ),
-          t.counter(RunReport.FILES_SKIPPED), t.counter("rowsLoad"), t.counter("rowsInsert"), t.counter("rowsUpdate"),
-          t.counter("rowsDelete"), t.counter(RunReport.ROWS_QUARANTINED), t.counter(RunReport.COMMITS),
+              + "commits=%d %dms%n", t.name(), t.status(), c.filesRead(),
+          c.filesSkipped(), c.rowsLoad(), c.rowsInsert(), c.rowsUpdate(),
+          c.rowsDelete(), c.rowsQuarantined(), c.commits(),
           t.durationMillis());
     }
     out.flush();
@@ -356,7 +384,7 @@ final class ApplyCommand implements Callable<Integer> {
   static void printWarnings(RunReport report, PrintWriter err) {
     report.warnings().forEach(w -> err.println("warning: " + w));
     for (RunReport t : report.children()) {
-      t.warnings().forEach(w -> err.println("warning: " + t.target() + ": " + w));
+      t.warnings().forEach(w -> err.println("warning: " + t.name() + ": " + w));
     }
     err.flush();
   }
@@ -364,7 +392,7 @@ final class ApplyCommand implements Callable<Integer> {
   static String failures(RunReport report) {
     List<String> errors = new ArrayList<>(report.errors());
     for (RunReport c : report.children()) {
-      c.errors().forEach(e -> errors.add(c.target() + ": " + e));
+      c.errors().forEach(e -> errors.add(c.name() + ": " + e));
     }
     return errors.isEmpty() ? report.status().toString() : String.join("; ", errors);
   }

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 the Lakesmith authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.lakesmith.examples.cli;
 
 import java.io.PrintStream;
@@ -24,7 +40,8 @@ import picocli.CommandLine.Spec;
         + "Glue Data Catalog.",
     subcommands = {ApplyCommand.class, RegisterCommand.class, CompactCommand.class, MaintainCommand.class,
         CommandLine.HelpCommand.class},
-    footer = {"", "Exit codes: 0 success, 1 failure, 2 bad usage.",
+    footer = {"", "Exit codes: 0 success (also with warnings), 1 failure, 2 bad usage, 3 rows quarantined with "
+        + "apply --fail-on-quarantine.",
         "AWS credentials come from the SDK's default chain (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, AWS_PROFILE, "
             + "instance or container roles)."})
 public final class LakesmithCli implements Runnable {
@@ -33,6 +50,8 @@ public final class LakesmithCli implements Runnable {
   public static final int FAILURE = 1;
   /** Exit code of bad usage: an unknown, missing or invalid option. */
   public static final int USAGE = 2;
+  /** Exit code of an apply that succeeded but quarantined rows, when run with {@code --fail-on-quarantine}. */
+  public static final int QUARANTINED = 3;
 
   @Spec
   CommandSpec spec;

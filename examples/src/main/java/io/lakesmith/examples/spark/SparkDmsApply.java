@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 the Lakesmith authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.lakesmith.examples.spark;
 
 import io.lakesmith.core.report.RunReport;
@@ -26,17 +42,17 @@ public final class SparkDmsApply {
 
   /**
    * Runs one task per table of {@code specsJson} (a {@link SpecFile}) on {@code jsc}; returns the overall report with
-   * one child per table (SUCCEEDED only when every table did).
+   * one child per table (a success only when every table succeeded).
    */
   public static RunReport run(JavaSparkContext jsc, String source, String specsJson, DmsApplyTask task) {
     List<String> tables = SpecFile.splitTables(specsJson, "specs");
-    RunReport.Builder overall = RunReport.builder("spark-apply", source).add("tables", tables.size());
+    RunReport.Builder overall = RunReport.builder("spark-apply").source(source).add("tables", tables.size());
     List<String> reports = jsc.parallelize(tables, tables.size()).map(task::apply).collect();
     for (String r : reports) {
       RunReport t = RunReport.fromJson(r);
       overall.child(t);
       if (t.status() == RunReport.Status.FAILED) {
-        overall.error(t.target() + " failed");
+        overall.error(t.name() + " failed");
       }
     }
     return overall.finish();
@@ -53,7 +69,7 @@ public final class SparkDmsApply {
       RunReport report = run(jsc, args[0], specs, new DmsApplyTask(args[0], null, null, false, false, register,
           500_000));
       System.out.println(report.toJson());
-      System.exit(report.status() == RunReport.Status.SUCCEEDED ? 0 : 1);
+      System.exit(report.status().isSuccess() ? 0 : 1);
     }
   }
 }

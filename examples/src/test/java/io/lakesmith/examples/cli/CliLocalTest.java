@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 the Lakesmith authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.lakesmith.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,7 +83,7 @@ class CliLocalTest {
     assertThat(r.err()).contains("[hr.employees] reading hr/employees/LOAD00000001.csv")
         .containsPattern("\\[hr\\.employees\\] committed \\d+: ").contains("[hr.employees] SUCCEEDED");
     RunReport json = RunReport.fromJson(Files.readString(report));
-    assertThat(json.children()).extracting(RunReport::target).containsExactly("hr.employees");
+    assertThat(json.children()).extracting(RunReport::name).containsExactly("hr.employees");
     assertThat(json.children().get(0).counter("rowsDelete")).isEqualTo(2);
 
     Map<String, GenericRecord> rows = rows(base, "EMPLOYEE_ID");
@@ -241,6 +257,33 @@ class CliLocalTest {
     CliRun t = CliRun.of(traced);
     assertThat(t.code()).isEqualTo(1);
     assertThat(t.err()).contains("apply: error: sales.orders: ").contains("\tat ");
+  }
+
+  @Test
+  void quarantinedRowsExitZeroWithWarningsOrThreeWithFailOnQuarantine() throws Exception {
+    Path src = tmp.resolve("dms-quarantine");
+    write(src.resolve("sales/orders/LOAD00000001.csv"), "ORDER_ID,CUSTOMER", "1,alice", "x,bob");
+    Path schema = tmp.resolve("orders-q.avsc");
+    Files.writeString(schema, "{\"type\":\"record\",\"name\":\"orders\",\"fields\":["
+        + "{\"name\":\"ORDER_ID\",\"type\":\"long\"},{\"name\":\"CUSTOMER\",\"type\":\"string\"}]}");
+    Path report = tmp.resolve("reports/quarantine.json");
+    CliRun lenient = CliRun.of("apply", "--source", src.toString(), "--table", "sales.orders", "--target",
+        tmp.resolve("lake-q/orders").toString(), "--key", "ORDER_ID", "--schema", schema.toString(), "-q",
+        "--report", report.toString());
+    assertThat(lenient.code()).as(lenient.toString()).isZero();
+    assertThat(lenient.out()).containsPattern("sales\\.orders +SUCCEEDED_WITH_WARNINGS +files=1 .*quarantined=1");
+    assertThat(lenient.err()).contains("warning: sales.orders: 1 row(s) quarantined under ");
+    RunReport json = RunReport.fromJson(Files.readString(report));
+    assertThat(json.status()).isEqualTo(RunReport.Status.SUCCEEDED_WITH_WARNINGS);
+    assertThat(json.children().get(0).counter(RunReport.ROWS_QUARANTINED)).isEqualTo(1);
+
+    write(src.resolve("sales/orders/20250301-120000000.csv"), "Op,ORDER_ID,CUSTOMER", "I,2,carol", "I,y,dave");
+    CliRun failing = CliRun.of("apply", "--source", src.toString(), "--table", "sales.orders", "--target",
+        tmp.resolve("lake-q/orders").toString(), "--key", "ORDER_ID", "--schema", schema.toString(), "-q",
+        "--fail-on-quarantine");
+    assertThat(failing.code()).as(failing.toString()).isEqualTo(LakesmithCli.QUARANTINED).isEqualTo(3);
+    assertThat(failing.err()).contains("apply: 1 row(s) quarantined (--fail-on-quarantine)");
+    assertThat(rows(tmp.resolve("lake-q/orders").toString(), "ORDER_ID")).containsOnlyKeys("1", "2");
   }
 
   @Test

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 the Lakesmith authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.lakesmith.examples.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,7 +71,7 @@ class SparkDmsApplyTest {
     RunReport report = SparkDmsApply.run(jsc, dms.toString(), specs(lake),
         new DmsApplyTask(dms.toString(), null, null, false, false, false, 100_000));
     assertThat(report.status()).as(report.toJson()).isEqualTo(RunReport.Status.SUCCEEDED);
-    assertThat(report.children()).extracting(RunReport::target).containsExactly("hr.employees", "sales.orders");
+    assertThat(report.children()).extracting(RunReport::name).containsExactly("hr.employees", "sales.orders");
     Set<String> threads = report.children().stream().map(c -> c.details().get("thread")).collect(Collectors.toSet());
     assertThat(threads).allMatch(t -> t.startsWith("Executor task launch worker"));
     RunReport employees = report.children().get(0).children().get(0);

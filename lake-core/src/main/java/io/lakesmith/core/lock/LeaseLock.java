@@ -1,8 +1,26 @@
+/*
+ * Copyright 2026 the Lakesmith authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.lakesmith.core.lock;
 
 import com.google.common.base.Preconditions;
 import io.lakesmith.core.storage.ObjectInfo;
+import io.lakesmith.core.storage.ConditionalObjectStore;
 import io.lakesmith.core.storage.ObjectStore;
+import io.lakesmith.core.storage.ObjectStores;
 import io.lakesmith.core.storage.StorageException;
 import io.lakesmith.core.storage.StorageLocation;
 import java.io.IOException;
@@ -57,7 +75,7 @@ public final class LeaseLock implements AutoCloseable {
     return t;
   });
 
-  private final ObjectStore store;
+  private final ConditionalObjectStore store;
   private final StorageLocation location;
   private final String resource;
   private final LockOptions options;
@@ -69,7 +87,7 @@ public final class LeaseLock implements AutoCloseable {
   private ScheduledFuture<?> renewal;
 
   private LeaseLock(ObjectStore store, StorageLocation location, String resource, LockOptions options) {
-    this.store = store;
+    this.store = ObjectStores.conditional(store);
     this.location = location;
     this.resource = resource;
     this.options = options;

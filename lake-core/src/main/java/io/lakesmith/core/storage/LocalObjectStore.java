@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 the Lakesmith authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.lakesmith.core.storage;
 
 import java.io.IOException;
@@ -39,7 +55,7 @@ import java.util.stream.Stream;
  * content (as S3's ETag is one): every write renames a new file into place, and a reused inode with an equal
  * coarse-grained modification time cannot give small objects with other content the same tag.
  */
-final class LocalObjectStore implements ObjectStore {
+final class LocalObjectStore implements VersionedObjectStore, ConditionalObjectStore {
 
   static final String META_SUFFIX = ".lakemeta";
   static final String LOCK_SUFFIX = ".lakelock";
@@ -335,7 +351,7 @@ final class LocalObjectStore implements ObjectStore {
   @Override
   public DeleteResult delete(Collection<String> keys) {
     List<String> deleted = new ArrayList<>();
-    Map<String, String> failed = new LinkedHashMap<>();
+    List<DeleteResult.Failure> failed = new ArrayList<>();
     for (String key : keys) {
       Path p = path(key);
       try {
@@ -343,7 +359,7 @@ final class LocalObjectStore implements ObjectStore {
         Files.deleteIfExists(metaPath(p));
         deleted.add(key);
       } catch (IOException e) {
-        failed.put(key, e.getClass().getSimpleName() + ": " + e.getMessage());
+        failed.add(new DeleteResult.Failure(key, null, e.getClass().getSimpleName(), e.getMessage()));
       }
     }
     return new DeleteResult(deleted, failed, keys.size());

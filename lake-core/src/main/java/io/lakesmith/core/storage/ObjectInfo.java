@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 the Lakesmith authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.lakesmith.core.storage;
 
 import com.google.common.base.Preconditions;
@@ -59,8 +75,8 @@ public final class ObjectInfo {
 
   /**
    * An object (or, with a non-null {@code versionId}, one version of it) with its user metadata and entity tag, as
-   * {@link ObjectStore#head} and {@link ObjectStore#headVersion} return it. The entity tag identifies this exact
-   * content for conditional writes ({@link ObjectStore#putIfMatch}, {@link ObjectStore#deleteIfMatch}).
+   * {@link ObjectStore#head} and {@link VersionedObjectStore#headVersion} return it. The entity tag identifies this exact
+   * content for conditional writes ({@link ConditionalObjectStore#putIfMatch}, {@link ConditionalObjectStore#deleteIfMatch}).
    */
   public static ObjectInfo withMetadata(String key, String versionId, boolean latest, long size, Instant lastModified,
       Map<String, String> metadata, String eTag) {
@@ -109,8 +125,8 @@ public final class ObjectInfo {
 
   /**
    * The entity tag of this content, when the store returned one ({@link ObjectStore#head} does): an opaque token
-   * that changes whenever the object is replaced, for {@link ObjectStore#putIfMatch} and
-   * {@link ObjectStore#deleteIfMatch}.
+   * that changes whenever the object is replaced, for {@link ConditionalObjectStore#putIfMatch} and
+   * {@link ConditionalObjectStore#deleteIfMatch}.
    */
   public Optional<String> eTag() {
     return Optional.ofNullable(eTag);

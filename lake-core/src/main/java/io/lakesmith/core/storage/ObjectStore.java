@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 the Lakesmith authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.lakesmith.core.storage;
 
 import java.io.Closeable;
@@ -12,7 +28,11 @@ import java.util.stream.Stream;
  * Objects in one S3 bucket or one local file system, addressed by key ({@link StorageLocation#key()}).
  * Implementations are thread-safe. Keys use '/' as separator and never start with '/'.
  *
- * <p>Obtain one with {@link ObjectStores#open}. Closing releases the underlying client.
+ * <p>Obtain one with {@link ObjectStores#open}. Closing releases the underlying client. What only some stores can do
+ * is a capability interface: {@link VersionedObjectStore} (reading object versions) and
+ * {@link ConditionalObjectStore} (conditional writes); {@link ObjectStores#versioned} and
+ * {@link ObjectStores#conditional} check for them with a one-line error. Both of Lakesmith's stores (S3, local) have
+ * both.
  */
 public interface ObjectStore extends Closeable {
 
@@ -56,56 +76,12 @@ public interface ObjectStore extends Closeable {
 
   /**
    * Deletes the keys, in requests of at most 1000 keys, retrying keys that failed with a retryable error.
-   * Never throws for per-key failures: they are in {@link DeleteResult#failed()}.
+   * Never throws for per-key failures: they are in {@link DeleteResult#failures()}.
    */
   DeleteResult delete(Collection<String> keys);
 
   /** Deletes specific versions ({@code key -> versionId}); same contract as {@link #delete}. */
   DeleteResult deleteVersions(Collection<ObjectInfo> versions);
-
-  /**
-   * The given version of an object with its user metadata, or empty when there is no such version. Stores
-   * without versioning ignore {@code versionId} (null allowed) and behave as {@link #head}.
-   */
-  default Optional<ObjectInfo> headVersion(String key, String versionId) {
-    throw new UnsupportedOperationException(getClass().getSimpleName() + " does not read object versions");
-  }
-
-  /** Opens the content of one version of an object; stores without versioning behave as {@link #open}. */
-  default InputStream openVersion(String key, String versionId) {
-    throw new UnsupportedOperationException(getClass().getSimpleName() + " does not read object versions");
-  }
-
-  /**
-   * Conditional create (S3 {@code If-None-Match: *}): writes the object only if no object has this key, atomically
-   * with respect to other conditional and unconditional writers.
-   *
-   * @return true when written; false when an object with the key exists (or a concurrent conditional write of
-   *     the same key won)
-   */
-  default boolean putIfAbsent(String key, byte[] content, Map<String, String> metadata) {
-    throw new UnsupportedOperationException(getClass().getSimpleName() + " has no conditional writes");
-  }
-
-  /**
-   * Conditional replace (S3 {@code If-Match}): writes the object only if its current entity tag
-   * ({@link ObjectInfo#eTag()} from {@link #head}) is {@code expectedETag}.
-   *
-   * @return true when written; false when the object is missing or was replaced since {@code expectedETag}
-   */
-  default boolean putIfMatch(String key, byte[] content, Map<String, String> metadata, String expectedETag) {
-    throw new UnsupportedOperationException(getClass().getSimpleName() + " has no conditional writes");
-  }
-
-  /**
-   * Conditional delete (S3 {@code If-Match} on DeleteObject): deletes the object only if its current entity tag
-   * is {@code expectedETag}.
-   *
-   * @return true when deleted; false when the object is missing or was replaced since {@code expectedETag}
-   */
-  default boolean deleteIfMatch(String key, String expectedETag) {
-    throw new UnsupportedOperationException(getClass().getSimpleName() + " has no conditional deletes");
-  }
 
   @Override
   void close();

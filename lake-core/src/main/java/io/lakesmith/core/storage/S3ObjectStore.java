@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 the Lakesmith authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.lakesmith.core.storage;
 
 import com.google.common.collect.Lists;
@@ -32,7 +48,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * jitter; other per-key errors are returned, never swallowed. Whole-request throttling (503 SlowDown) is
  * retried by the SDK's standard retry strategy configured in {@link io.lakesmith.core.aws.AwsSettings}.
  */
-final class S3ObjectStore implements ObjectStore {
+final class S3ObjectStore implements VersionedObjectStore, ConditionalObjectStore {
 
   private static final Logger LOG = LoggerFactory.getLogger(S3ObjectStore.class);
   static final int MAX_KEYS_PER_DELETE = 1000;
@@ -248,7 +264,7 @@ final class S3ObjectStore implements ObjectStore {
 
   private DeleteResult deleteIds(List<ObjectIdentifier> ids) {
     List<String> deleted = new ArrayList<>();
-    Map<String, String> failed = new LinkedHashMap<>();
+    List<DeleteResult.Failure> failed = new ArrayList<>();
     int requests = 0;
     for (List<ObjectIdentifier> batch : Lists.partition(ids, MAX_KEYS_PER_DELETE)) {
       List<ObjectIdentifier> pending = batch;
@@ -262,21 +278,21 @@ final class S3ObjectStore implements ObjectStore {
           resp = s3.deleteObjects(r -> r.bucket(bucket).delete(Delete.builder().objects(toSend).quiet(true).build()));
         } catch (SdkException e) {
           // The SDK already retried throttling/5xx: the whole batch failed.
-          byLabel.keySet().forEach(k -> failed.put(k, "request failed: " + e.getMessage()));
+          byLabel.values().forEach(id -> failed.add(new DeleteResult.Failure(id.key(), id.versionId(),
+              DeleteResult.REQUEST_FAILED, e.getMessage())));
           break;
         }
         List<ObjectIdentifier> retry = new ArrayList<>();
         for (S3Error err : resp.errors()) {
-          String l = label(err);
-          ObjectIdentifier id = byLabel.remove(l);
+          ObjectIdentifier id = byLabel.remove(label(err));
           if (id == null) {
             id = byLabel.remove(err.key());
-            l = err.key();
           }
           if (RETRYABLE.contains(err.code()) && attempt < DELETE_ATTEMPTS && id != null) {
             retry.add(id);
           } else {
-            failed.put(l, err.code() + ": " + err.message());
+            failed.add(new DeleteResult.Failure(err.key(), id != null ? id.versionId() : err.versionId(), err.code(),
+                err.message()));
           }
         }
         deleted.addAll(byLabel.keySet());

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 the Lakesmith authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.lakesmith.core.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -127,7 +143,7 @@ abstract class ObjectStoreContractTest {
 
   @Test
   void conditionalWritesAndDeletesHonourTheirConditions() throws Exception {
-    ObjectStore s = store();
+    ConditionalObjectStore s = ObjectStores.conditional(store());
     String k = key("lock/owner.json");
     assertThat(s.putIfAbsent(k, "a".getBytes(StandardCharsets.UTF_8), Map.of("owner", "a"))).isTrue();
     assertThat(s.putIfAbsent(k, "b".getBytes(StandardCharsets.UTF_8), Map.of("owner", "b"))).isFalse();
@@ -149,7 +165,22 @@ abstract class ObjectStoreContractTest {
     assertThat(s.head(k)).isEmpty();
     assertThat(s.putIfMatch(k, "e".getBytes(StandardCharsets.UTF_8), Map.of(), tagC)).isFalse();
     assertThat(s.putIfAbsent(k, "f".getBytes(StandardCharsets.UTF_8), Map.of())).isTrue();
-    assertThat(s.headVersion(k, null).orElseThrow().size()).isEqualTo(1);
+    assertThat(ObjectStores.versioned(s).headVersion(k, null).orElseThrow().size()).isEqualTo(1);
+  }
+
+  @Test
+  void capabilitiesAreTypesNotThrowingDefaults() {
+    ObjectStore s = store();
+    assertThat(s).isInstanceOf(ConditionalObjectStore.class).isInstanceOf(VersionedObjectStore.class);
+    assertThat(ObjectStores.conditional(s)).isSameAs(s);
+    assertThat(java.util.Arrays.stream(ObjectStore.class.getMethods()).filter(java.lang.reflect.Method::isDefault))
+        .as("no default method on ObjectStore that only some stores support").isEmpty();
+    ObjectStore plain = (ObjectStore) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+        new Class<?>[] {ObjectStore.class}, (proxy, method, args) -> null);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ObjectStores.conditional(plain))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageEndingWith("has no conditional writes");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ObjectStores.versioned(plain))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageEndingWith("does not read object versions");
   }
 
   /** Requests a batch delete of n keys takes. */

@@ -1,3 +1,19 @@
+/*
+ * Copyright 2026 the Lakesmith authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
 package io.lakesmith.core.internal.hudi;
 
 import io.lakesmith.core.hudi.HudiWriteOptions;
@@ -140,6 +156,43 @@ public final class HudiTables {
         "Hudi table " + basePath + " has neither commits with a schema nor a create schema"));
     return new HudiTable(spec, options, basePath, conf, storageConf, metaClient,
         HudiSchemas.withDeleteMarker(schema), keyGenerator(spec));
+  }
+
+  /**
+   * The spec of the existing table at {@code basePath}, read from its {@code hoodie.properties}: database
+   * ({@code default} when none was recorded), table name, record key, partition columns, type and base path; no
+   * columns (they are the table's schema).
+   *
+   * @throws IllegalStateException when no Hudi table is there
+   */
+  public static TableSpec readSpec(String basePath, AwsSettings aws) {
+    HoodieTableConfig config = tableConfig(basePath, aws);
+    String database = config.getDatabaseName();
+    return TableSpec.builder().database(database == null || database.isBlank() ? "default" : database)
+        .table(config.getTableName())
+        .recordKey(config.getRecordKeyFields().map(Arrays::asList).orElse(List.of()))
+        .partitionBy(config.getPartitionFields().map(Arrays::asList).orElse(List.of()))
+        .type(config.getTableType() == HoodieTableType.MERGE_ON_READ ? TableType.MERGE_ON_READ : TableType.COPY_ON_WRITE)
+        .basePath(basePath).build();
+  }
+
+  /** The write options the existing table at {@code basePath} was created with: its ordering field and version. */
+  public static HudiWriteOptions readWriteOptions(String basePath, AwsSettings aws) {
+    HoodieTableConfig config = tableConfig(basePath, aws);
+    HudiWriteOptions.Builder b = HudiWriteOptions.builder()
+        .tableVersion(TableVersion.of(config.getTableVersion().versionCode()));
+    Option<String> ordering = config.getOrderingFieldsStr();
+    if (ordering.isPresent() && !ordering.get().isBlank()) {
+      b.orderingField(ordering.get());
+    }
+    return b.build();
+  }
+
+  private static HoodieTableConfig tableConfig(String basePath, AwsSettings aws) {
+    Preconditions.checkState(exists(basePath, aws), "no Hudi table at %s", basePath);
+    StorageConfiguration<Configuration> storageConf = HadoopFSUtils.getStorageConf(HadoopConfigurations.forSettings(aws));
+    return HoodieTableMetaClient.builder().setConf(storageConf).setBasePath(hadoopPath(basePath))
+        .setLoadActiveTimelineOnLoad(false).build().getTableConfig();
   }
 
   /**
