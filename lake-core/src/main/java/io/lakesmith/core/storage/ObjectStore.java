@@ -46,15 +46,10 @@ public interface ObjectStore extends Closeable {
   /**
    * Every object whose key starts with {@code prefix} and sorts after {@code startAfter} (UTF-8 binary order), in
    * ascending key order: S3's {@code StartAfter}, so a caller that knows where new objects begin (the newest date
-   * folder of a DMS table) lists only those. {@code startAfter} null or empty lists the whole prefix. The default
-   * lists the prefix and filters; stores override it to skip what sorts before.
+   * folder of a DMS table) lists only those, skipping what sorts before. {@code startAfter} null or empty lists the
+   * whole prefix.
    */
-  default Stream<ObjectInfo> list(String prefix, String startAfter) {
-    if (startAfter == null || startAfter.isEmpty()) {
-      return list(prefix);
-    }
-    return list(prefix).filter(o -> KeyOrder.compare(o.key(), startAfter) > 0);
-  }
+  Stream<ObjectInfo> list(String prefix, String startAfter);
 
   /**
    * Every version of every object under {@code prefix} (key ascending, then newest first), for versioned
