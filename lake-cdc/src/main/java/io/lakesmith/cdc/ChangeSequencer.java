@@ -63,6 +63,10 @@ public final class ChangeSequencer {
     FILE_ORDER
   }
 
+  static {
+    io.lakesmith.cdc.internal.apply.Sequencing.register(ChangeSequencer::sequence);
+  }
+
   private static final String ZEROS = Strings.repeat("0", 35);
   private static final long MAX_LINE = 999_999_999_999L;
 

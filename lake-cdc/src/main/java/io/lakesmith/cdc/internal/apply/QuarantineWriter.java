@@ -1,6 +1,7 @@
-package io.lakesmith.cdc;
+package io.lakesmith.cdc.internal.apply;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
+import io.lakesmith.cdc.RowError;
 import io.lakesmith.cdc.internal.source.read.DmsRow;
 import io.lakesmith.core.storage.ObjectStore;
 import io.lakesmith.core.storage.StorageLocation;
@@ -19,18 +20,18 @@ import java.util.Map;
  * reason, op, value1, value2, ...} (the row's fields as read). The object name derives from where the batch
  * starts in the source, so a batch re-run after a crash rewrites the same object instead of adding a copy.
  */
-final class QuarantineWriter {
+public final class QuarantineWriter {
 
   private final ObjectStore store;
   private final StorageLocation folder;
   private final List<String[]> rows = new ArrayList<>();
 
-  QuarantineWriter(ObjectStore store, StorageLocation tableBase) {
+  public QuarantineWriter(ObjectStore store, StorageLocation tableBase) {
     this.store = store;
     this.folder = tableBase.resolve(".lakesmith/quarantine");
   }
 
-  void add(RowError error, DmsRow row) {
+  public void add(RowError error, DmsRow row) {
     List<String> r = new ArrayList<>();
     r.add(error.fileKey());
     r.add(Long.toString(error.line()));
@@ -47,12 +48,12 @@ final class QuarantineWriter {
     rows.add(r.toArray(new String[0]));
   }
 
-  int size() {
+  public int size() {
     return rows.size();
   }
 
   /** Writes the collected rows (if any) as {@code <batchName>.csv}; returns its location, or null when empty. */
-  StorageLocation flush(String batchName) {
+  public StorageLocation flush(String batchName) {
     if (rows.isEmpty()) {
       return null;
     }
