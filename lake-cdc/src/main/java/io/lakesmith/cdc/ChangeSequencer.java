@@ -92,6 +92,16 @@ public final class ChangeSequencer {
     return strategy;
   }
 
+  /** The column holding {@code AR_H_CHANGE_SEQ}. */
+  public String changeSeqColumn() {
+    return changeSeqColumn;
+  }
+
+  /** The DMS timestamp column, if configured. */
+  public java.util.Optional<String> timestampColumn() {
+    return java.util.Optional.ofNullable(timestampColumn);
+  }
+
   /** The sequence of a row; see the class comment for the format and errors. */
   String sequence(DmsRow row) {
     row.checkValid();

@@ -32,6 +32,16 @@ public final class QuarantineWriter {
   }
 
   public void add(RowError error, DmsRow row) {
+    rows.add(entry(error, row));
+  }
+
+  /** Adds a row made by {@link #entry} elsewhere (a Spark executor). */
+  public void addEntry(String[] entry) {
+    rows.add(entry.clone());
+  }
+
+  /** The quarantine file's row for a bad source row: file, line, column, field, kind, reason, op, values. */
+  public static String[] entry(RowError error, DmsRow row) {
     List<String> r = new ArrayList<>();
     r.add(error.fileKey());
     r.add(Long.toString(error.line()));
@@ -45,7 +55,7 @@ public final class QuarantineWriter {
         r.add(v == null ? "" : v == DmsRow.NOT_SUPPLIED ? "<not supplied>" : String.valueOf(v));
       }
     }
-    rows.add(r.toArray(new String[0]));
+    return r.toArray(new String[0]);
   }
 
   public int size() {

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.avro.Schema;
 import org.apache.hadoop.conf.Configuration;
@@ -265,5 +266,18 @@ public final class HudiTables {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The Hudi write properties Lakesmith's Java writer uses for {@code spec} (key generator, ordering field and merge
+   * mode, index, table version, concurrency control and commit lock, file sizes, ...), for another engine's writer
+   * (lake-spark's Spark datasource write) to write the same way. Without the schema, which the writer takes from its
+   * data.
+   */
+  public static Map<String, String> writeProperties(TableSpec spec, Schema schema, HudiWriteOptions options) {
+    Map<String, String> out = new java.util.TreeMap<>();
+    HudiConfigs.writeConfig(spec, spec.basePath(), schema, options).getProps()
+        .forEach((k, v) -> out.put(String.valueOf(k), String.valueOf(v)));
+    return out;
   }
 }
