@@ -57,7 +57,15 @@ public final class CdcTestAccess {
     return out;
   }
 
+  /** Completed commits and delta commits on the table's timeline (table version 6 or 8 layout). */
   public static int commits(String base) {
-    return DmsFixture.commits(base, "ID");
+    java.nio.file.Path hoodie = java.nio.file.Path.of(base, ".hoodie");
+    java.nio.file.Path timeline = java.nio.file.Files.isDirectory(hoodie.resolve("timeline")) ? hoodie.resolve("timeline") : hoodie;
+    try (var s = java.nio.file.Files.list(timeline)) {
+      return (int) s.map(p -> p.getFileName().toString())
+          .filter(n -> n.matches("\\d+(_\\d+)?\\.(commit|deltacommit)")).count();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }

@@ -43,7 +43,7 @@ class SparkDmsApplyEquivalenceTest {
     ApplyResult j = CdcTestAccess.javaApply(dms, CdcTestAccess.partitioned(javaBase, type)).execute();
     assertThat(j.succeeded()).as(j.report().toJson()).isTrue();
     // small commits: several commit groups, so the checkpoint advances commit by commit
-    ApplyResult s = spark(dms, CdcTestAccess.partitioned(sparkBase, type)).maxBytesPerCommit(400).execute();
+    ApplyResult s = spark(dms, CdcTestAccess.partitioned(sparkBase, type)).maxBytesPerCommit(1500).execute();
     assertThat(s.succeeded()).as(s.report().toJson()).isTrue();
     assertThat(CdcTestAccess.commits(sparkBase)).isGreaterThan(1);
 

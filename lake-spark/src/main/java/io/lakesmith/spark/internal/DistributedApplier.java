@@ -65,6 +65,8 @@ public final class DistributedApplier {
   private static final Logger LOG = LoggerFactory.getLogger(DistributedApplier.class);
   /** Commit metadata keys all start with this: passed to the datasource as its commit metadata prefix. */
   static final String METADATA_PREFIX = "lakesmith.";
+  /** Test hook (local mode): a task of the Hudi write throws at this record number of its partition. */
+  static final String FAIL_IN_WRITE = "lakesmith.spark.test.failInWrite";
 
   private final SparkSession spark;
   private final JavaSparkContext jsc;
@@ -356,27 +358,13 @@ public final class DistributedApplier {
       }
       String at = drop.value().get(o.key);
       return at == null || o.isDelete() || o.seq.compareTo(at) >= 0;
-    }).mapPartitions(it -> {
-      Schema s = new Schema.Parser().parse(schemaJson);
-      GenericDatumReader<GenericRecord> reader = new GenericDatumReader<>(s);
-      return new java.util.Iterator<GenericRecord>() {
-        @Override
-        public boolean hasNext() {
-          return it.hasNext();
-        }
-
-        @Override
-        public GenericRecord next() {
-          try {
-            return reader.read(null, DecoderFactory.get().binaryDecoder(it.next().avro, null));
-          } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-          }
-        }
-      };
-    });
+    }).mapPartitions(it -> decode(schemaJson, it));
     Dataset<Row> df = AvroConversionUtils.createDataFrame(records.rdd(), schemaJson, spark);
-    Map<String, String> options = new LinkedHashMap<>(HudiTables.writeProperties(hudiSpec(), schema, writeOptions()));
+    Map<String, String> options = new LinkedHashMap<>(HudiTables.writeProperties(hudiSpec(), writeOptions()));
+    String indexClass = org.apache.hudi.config.HoodieIndexConfig.INDEX_CLASS_NAME.key();
+    if (io.lakesmith.core.internal.hudi.OrderedGlobalSimpleIndex.class.getName().equals(options.get(indexClass))) {
+      options.put(indexClass, SparkOrderedGlobalSimpleIndex.class.getName()); // the same index, on RDDs
+    }
     options.put("hoodie.datasource.write.operation", "upsert");
     options.put("hoodie.datasource.write.table.type", spec.type().name());
     options.put("hoodie.datasource.write.commitmeta.key.prefix", METADATA_PREFIX);
@@ -393,6 +381,33 @@ public final class DistributedApplier {
         .add("rowsLoad", summary.loads).add("rowsInsert", summary.inserts).add("rowsUpdate", summary.updates)
         .add("rowsDelete", summary.deleteCount);
     LOG.info("{}: committed {} files, {} rows ({} quarantined) with Spark", id, group.size(), written, summary.bad);
+  }
+
+  /** The records of a partition's outputs, decoded from Avro binary (static: a Spark closure must not hold the applier). */
+  private static java.util.Iterator<GenericRecord> decode(String schemaJson, java.util.Iterator<Out> it) {
+    Schema s = new Schema.Parser().parse(schemaJson);
+    GenericDatumReader<GenericRecord> reader = new GenericDatumReader<>(s);
+    long failAt = Long.getLong(FAIL_IN_WRITE, 0L);
+    return new java.util.Iterator<GenericRecord>() {
+      private long n;
+
+      @Override
+      public boolean hasNext() {
+        return it.hasNext();
+      }
+
+      @Override
+      public GenericRecord next() {
+        if (++n == failAt) {
+          throw new IllegalStateException("test failure injected in a task of the Hudi write at record " + n);
+        }
+        try {
+          return reader.read(null, DecoderFactory.get().binaryDecoder(it.next().avro, null));
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+    };
   }
 
   private DeleteLedger ledger() {

@@ -40,8 +40,6 @@ import org.apache.avro.io.EncoderFactory;
  */
 public final class FileTask implements Serializable {
   private static final long serialVersionUID = 1L;
-  /** Test hook: a task throws after this many rows of a file whose name contains the property's value. */
-  static final String FAIL_AT = "lakesmith.spark.test.failAt";
 
   private final TaskConfig config;
   private final int fileIndex;
@@ -75,8 +73,6 @@ public final class FileTask implements Serializable {
         DmsTableId.of(config.database, config.table), config.expectedColumns);
     GenericDatumWriter<GenericData.Record> writer = new GenericDatumWriter<>(schema);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    String failAt = System.getProperty(FAIL_AT);
-    boolean fail = failAt != null && key.contains(failAt);
     return new Iterator<>() {
       private long rowNo;
       private Out next;
@@ -95,9 +91,6 @@ public final class FileTask implements Serializable {
           rowNo++;
           if (rowNo <= skipRows) {
             continue;
-          }
-          if (fail && rowNo > 1) {
-            throw new IllegalStateException("test failure injected in the task reading " + key + " at row " + rowNo);
           }
           next = make(row);
         }

@@ -60,8 +60,8 @@ public final class TaskConfig implements Serializable {
     this.database = database;
     this.table = table;
     this.schemaJson = schemaJson;
-    this.recordKey = List.copyOf(recordKey);
-    this.expectedColumns = List.copyOf(expectedColumns);
+    this.recordKey = new java.util.ArrayList<>(recordKey); // mutable: Kryo cannot rebuild immutable lists
+    this.expectedColumns = new java.util.ArrayList<>(expectedColumns);
     this.tenantColumn = tenantColumn;
     this.tenantValue = tenantValue;
     this.mode = mode;

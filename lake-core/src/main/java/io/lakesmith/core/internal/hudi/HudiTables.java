@@ -272,12 +272,9 @@ public final class HudiTables {
    * The Hudi write properties Lakesmith's Java writer uses for {@code spec} (key generator, ordering field and merge
    * mode, index, table version, concurrency control and commit lock, file sizes, ...), for another engine's writer
    * (lake-spark's Spark datasource write) to write the same way. Without the schema, which the writer takes from its
-   * data.
+   * data, and without Hudi's defaults.
    */
-  public static Map<String, String> writeProperties(TableSpec spec, Schema schema, HudiWriteOptions options) {
-    Map<String, String> out = new java.util.TreeMap<>();
-    HudiConfigs.writeConfig(spec, spec.basePath(), schema, options).getProps()
-        .forEach((k, v) -> out.put(String.valueOf(k), String.valueOf(v)));
-    return out;
+  public static Map<String, String> writeProperties(TableSpec spec, HudiWriteOptions options) {
+    return HudiConfigs.writeProperties(spec, options, Map.of());
   }
 }
