@@ -21,6 +21,9 @@ import io.lakesmith.core.storage.StorageLocation;
 import io.lakesmith.core.table.TableSpec;
 import io.lakesmith.spark.internal.DistributedApplier;
 import io.lakesmith.spark.internal.Settings;
+import io.lakesmith.spark.internal.TableTask;
+import io.lakesmith.spark.internal.TaskConfig;
+import org.apache.spark.api.java.JavaSparkContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,8 +57,8 @@ import org.slf4j.LoggerFactory;
  * Hudi properties (key generator, ordering field and event-time merge mode, delete marker, global index for
  * partitioned tables, table version, commit lock), the checkpoint in the commit's metadata. A table written by
  * {@code DmsApply} can therefore be continued by this apply and back, exactly once. Commits hold whole files, up to
- * {@link #maxBytesPerCommit} of source each. Smaller tables are applied by {@code DmsApply} on the driver, several at
- * once ({@link #parallelism}).
+ * {@link #maxBytesPerCommit} of source each. Smaller tables are applied by {@code DmsApply} whole, one Spark task per table
+ * (many small tables spread over the executors, each with the Hudi Java client).
  *
  * <p><b>Limits of the distributed way</b> (the table fails with a one-line error, nothing written): a reload (full-load
  * files rewritten after changes) and update rows with values not supplied ({@code CsvNoSupValue}) need the Java
@@ -87,7 +90,6 @@ public final class SparkDmsApply {
   private int maxRowsPerCommit = 500_000;
   private long maxBytesPerCommit = DEFAULT_MAX_BYTES_PER_COMMIT;
   private long threshold = DEFAULT_DISTRIBUTED_THRESHOLD;
-  private int parallelism = 4;
 
   private SparkDmsApply(SparkSession spark) {
     this.spark = Objects.requireNonNull(spark, "spark");
@@ -198,8 +200,8 @@ public final class SparkDmsApply {
   }
 
   /**
-   * Tables whose listed DMS files total at least this many bytes are applied distributed, the others by
-   * {@code DmsApply} on the driver; default {@link #DEFAULT_DISTRIBUTED_THRESHOLD}. 0: every table distributed;
+   * Tables whose listed DMS files total at least this many bytes are applied distributed, the others one Spark task
+   * per table; default {@link #DEFAULT_DISTRIBUTED_THRESHOLD}. 0: every table distributed;
    * {@link Long#MAX_VALUE}: none.
    */
   public SparkDmsApply distributedThresholdBytes(long value) {
@@ -210,18 +212,9 @@ public final class SparkDmsApply {
     return this;
   }
 
-  /** Small tables applied at once by {@code DmsApply} on the driver; default 4. */
-  public SparkDmsApply parallelism(int value) {
-    if (value <= 0) {
-      throw new IllegalArgumentException("parallelism must be positive, got " + value);
-    }
-    this.parallelism = value;
-    return this;
-  }
-
   /**
    * Lists the root once on the driver, then applies the distributed tables one after another (each uses the whole
-   * cluster) and the small tables with {@code DmsApply}; returns one report per table, as {@link DmsApply#execute}.
+   * cluster), then the small tables one task each; returns one report per table, as {@link DmsApply#execute}.
    */
   public ApplyResult execute() {
     if (root == null) {
@@ -234,6 +227,7 @@ public final class SparkDmsApply {
         deleteRetention, Clock.systemUTC());
     RunReport.Builder overall = RunReport.builder("spark-apply", root.toUri());
     List<TableSpec> small = new ArrayList<>();
+    Map<String, Throwable> failures = new LinkedHashMap<>();
     try (ObjectStore store = ObjectStores.open(root, aws)) {
       DmsListing listing = DmsLayout.scan(store, root);
       for (Map.Entry<DmsTableId, TableSpec> e : specs.entrySet()) {
@@ -246,18 +240,25 @@ public final class SparkDmsApply {
         }
         files.sort(DmsFile.ORDER);
         LOG.info("{}: {} files, {} bytes: applied distributed", e.getKey(), files.size(), bytes);
-        RunReport r = new DistributedApplier(spark, store, root, settings, e.getValue(), files).apply();
-        overall.child(r);
+        DistributedApplier applier = new DistributedApplier(spark, store, root, settings, e.getValue(), files);
+        overall.child(applier.apply());
+        applier.failure().ifPresent(f -> failures.put(e.getKey().toString(), f));
       }
     }
-    Map<String, Throwable> failures = new LinkedHashMap<>();
     if (!small.isEmpty()) {
-      ApplyResult javaResult = DmsApply.from(root).aws(aws).format(format).mode(mode).ordering(sequencer)
-          .writeOptions(writeOptions).lock(lockOptions).deleteRetention(deleteRetention)
-          .maxRowsPerCommit(maxRowsPerCommit).parallelism(parallelism).tables(small).execute();
-      javaResult.tables().values().forEach(overall::child);
-      for (String t : javaResult.tables().keySet()) {
-        javaResult.failure(t).ifPresent(f -> failures.put(t, f));
+      // table per task: each small table is applied whole by DmsApply inside one Spark task
+      TaskConfig config = new TaskConfig(root.toUri(), null, null, null, List.of(), List.of(), null, null, mode, aws,
+          format, sequencer);
+      List<TableTask> tasks = new ArrayList<>();
+      for (TableSpec spec : small) {
+        tasks.add(new TableTask(config, spec, writeOptions, lockOptions, maxRowsPerCommit, deleteRetention));
+      }
+      JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+      List<String> reports = jsc.parallelize(tasks, tasks.size()).map(TableTask::run).collect();
+      for (String json : reports) {
+        RunReport task = RunReport.fromJson(json);
+        RunReport table = task.children().isEmpty() ? task : task.children().get(0);
+        overall.child(table).detail("tablePerTask:" + table.target(), task.details().getOrDefault("thread", ""));
       }
     }
     return ApplyResult.of(overall.finish(), failures);

@@ -7,7 +7,6 @@ import org.apache.hudi.common.engine.HoodieEngineContext;
 import org.apache.hudi.exception.HoodieValidationException;
 import org.apache.hudi.table.HoodieSparkTable;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 
 /** A pre-commit validator that always fails: the driver dies after the data files are written, before the commit. */
 @SuppressWarnings({"rawtypes", "unchecked"})
@@ -18,7 +17,7 @@ public class FailingPreCommitValidator extends SparkPreCommitValidator {
   }
 
   @Override
-  protected void validateRecordsBeforeAndAfter(Dataset<Row> before, Dataset<Row> after, Set partitions) {
+  protected void validateRecordsBeforeAndAfter(Dataset before, Dataset after, Set partitions) {
     throw new HoodieValidationException("test: the driver fails before the commit");
   }
 }

@@ -11,10 +11,7 @@ import io.lakesmith.cdc.internal.apply.SourceCheckpoint;
 import io.lakesmith.cdc.internal.apply.TableSchemas;
 import io.lakesmith.cdc.internal.source.DmsFile;
 import io.lakesmith.cdc.internal.source.DmsTableId;
-import io.lakesmith.cdc.internal.source.read.DmsColumns;
 import io.lakesmith.cdc.internal.source.read.DmsReadException;
-import io.lakesmith.cdc.internal.source.read.DmsReaders;
-import io.lakesmith.cdc.internal.source.read.DmsRowReader;
 import io.lakesmith.core.hudi.HudiWriteOptions;
 import io.lakesmith.core.internal.hudi.HudiTable;
 import io.lakesmith.core.internal.hudi.HudiTables;
@@ -83,6 +80,7 @@ public final class DistributedApplier {
   private Schema schema;
   private CheckpointState state;
   private DeleteLedger ledger;
+  private Throwable failure;
 
   public DistributedApplier(SparkSession spark, ObjectStore store, StorageLocation root, Settings settings,
       TableSpec spec, List<DmsFile> files) {
@@ -109,11 +107,14 @@ public final class DistributedApplier {
     } catch (ApplyException | SchemaDriftException | DmsReadException e) {
       LOG.error("apply of {} stopped: {}", id, e.getMessage());
       report.error(e.getMessage());
-    } catch (RuntimeException e) {
-      Throwable cause = rootCause(e);
-      String message = cause instanceof ApplyException || cause instanceof DmsReadException
-          ? cause.getMessage() : e.getClass().getSimpleName() + ": " + cause;
-      LOG.error("apply of {} failed: {}", id, message, e);
+    } catch (Exception e) { // Spark throws its checked SparkException from Scala code
+      Throwable known = known(e);
+      String message = known != null ? known.getMessage() : e.getClass().getSimpleName() + ": " + rootCause(e);
+      LOG.error("apply of {} failed: {}", id, message);
+      LOG.debug("apply of {} failed", id, e);
+      if (known == null) {
+        failure = e;
+      }
       report.error(message);
     } finally {
       if (table != null) {
@@ -124,6 +125,21 @@ public final class DistributedApplier {
       }
     }
     return report.finish();
+  }
+
+  /** The unexpected exception that failed the table, if any (for a caller that wants its stack trace). */
+  public Optional<Throwable> failure() {
+    return Optional.ofNullable(failure);
+  }
+
+  /** The first of our one-line exceptions (a bad row in a task, drift, an unreadable file) in the cause chain. */
+  private static Throwable known(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof ApplyException || t instanceof SchemaDriftException || t instanceof DmsReadException) {
+        return t;
+      }
+    }
+    return null;
   }
 
   private static Throwable rootCause(Throwable e) {
@@ -230,28 +246,31 @@ public final class DistributedApplier {
   }
 
   /**
-   * Evolves the schema for every pending file's columns (read on the driver from each file's first row: the CSV
-   * header or Parquet schema), before any file is converted, as lake-cdc evolves it per file; the whole run then
+   * Evolves the schema for every pending file's columns (each file's first row, the CSV header or Parquet schema, read
+   * by one Spark task per file), before any file is converted, as lake-cdc evolves it per file; the whole run then
    * writes with the final schema. Incompatible changes throw {@link SchemaDriftException}.
    */
   private void evolveSchema(List<DmsFile> pending) {
-    List<String> expected = expectedColumns();
-    DmsColumns last = null;
-    for (DmsFile f : pending) {
-      DmsColumns columns;
-      try (DmsRowReader reader = DmsReaders.openTable(store, f, settings.format(), id, expected)) {
-        if (!reader.hasNext()) {
-          continue;
-        }
-        columns = reader.next().columns();
-      }
-      if (columns.equals(last)) {
+    TaskConfig config = taskConfig(schema == null ? "" : schema.toString());
+    List<FileTask> probes = new ArrayList<>();
+    for (int i = 0; i < pending.size(); i++) {
+      probes.add(new FileTask(config, i, pending.get(i), 0));
+    }
+    List<java.util.ArrayList<String[]>> all = jsc.parallelize(probes, Math.max(1, probes.size()))
+        .map(FileTask::columns).collect();
+    List<String[]> last = null;
+    for (int f = 0; f < pending.size(); f++) {
+      List<String[]> columns = all.get(f);
+      DmsFile file = pending.get(f);
+      if (columns.isEmpty() || last != null && sameColumns(columns, last)) {
         continue;
       }
       last = columns;
       Map<String, Optional<ColumnType>> fileColumns = new LinkedHashMap<>();
-      for (int i = 0; i < columns.size(); i++) {
-        fileColumns.put(columns.name(i), columns.schema(i).flatMap(DistributedApplier::typeOf));
+      for (String[] c : columns) {
+        fileColumns.put(c[0], c[1].isEmpty() ? Optional.empty() : typeOf(new Schema.Parser().parse(c[1])));
+        TableSchemas.checkName(id.toString(), c[0], file.key() + (file.format() == DmsFile.Format.CSV
+            ? " line 1, field " : " (Parquet schema), field ") + c[2]);
       }
       if (schema == null) {
         Map<String, ColumnType> initial = new LinkedHashMap<>();
@@ -259,12 +278,29 @@ public final class DistributedApplier {
         schema = TableSchemas.initial(spec, initial, Optional.empty());
         continue;
       }
-      TableSchemas.Evolution e = TableSchemas.evolve(id.toString(), schema, fileColumns, spec.columns(), f.key());
+      TableSchemas.Evolution e = TableSchemas.evolve(id.toString(), schema, fileColumns, spec.columns(), file.key());
       if (e.changed()) {
         schema = e.schema;
-        report.detail("schemaChange:" + f.relativePath(), "added " + e.added + ", widened " + e.widened);
+        report.detail("schemaChange:" + file.relativePath(), "added " + e.added + ", widened " + e.widened);
       }
     }
+  }
+
+  private static boolean sameColumns(List<String[]> a, List<String[]> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (!java.util.Arrays.equals(a.get(i), b.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private TaskConfig taskConfig(String schemaJson) {
+    return new TaskConfig(root.toUri(), spec.database(), spec.table(), schemaJson, spec.recordKey(),
+        expectedColumns(), null, null, settings.mode(), settings.aws(), settings.format(), settings.sequencer());
   }
 
   private static Optional<ColumnType> typeOf(Schema s) {
@@ -277,9 +313,7 @@ public final class DistributedApplier {
 
   private void applyGroup(List<DmsFile> group) {
     SourceCheckpoint progress = state.committed();
-    TaskConfig config = new TaskConfig(root.toUri(), spec.database(), spec.table(), schema.toString(),
-        spec.recordKey(), expectedColumns(), null, null, settings.mode(), settings.aws(), settings.format(),
-        settings.sequencer());
+    TaskConfig config = taskConfig(schema.toString());
     List<FileTask> tasks = new ArrayList<>();
     for (int i = 0; i < group.size(); i++) {
       DmsFile f = group.get(i);

@@ -59,6 +59,31 @@ public final class FileTask implements Serializable {
     this.skipRows = skipRows;
   }
 
+  /**
+   * The file's columns as its first row has them (the CSV header, or the Parquet schema): name and Avro schema JSON
+   * ("" when untyped) per column; empty for an empty file. The driver evolves the table schema from them.
+   */
+  public java.util.ArrayList<String[]> columns() {
+    StorageLocation root = StorageLocation.parse(config.root);
+    java.util.ArrayList<String[]> out = new java.util.ArrayList<>();
+    try (ObjectStore store = ObjectStores.open(root, config.aws())) {
+      Instant modified = lastModified == null ? null : Instant.ofEpochMilli(lastModified);
+      DmsFile file = DmsLayout.classify(root, ObjectInfo.listed(key, size, modified, eTag))
+          .orElseThrow(() -> new IllegalStateException(key + " is no longer a DMS file"));
+      try (DmsRowReader reader = DmsReaders.openTable(store, file, config.format(),
+          DmsTableId.of(config.database, config.table), config.expectedColumns)) {
+        if (reader.hasNext()) {
+          io.lakesmith.cdc.internal.source.read.DmsColumns c = reader.next().columns();
+          for (int i = 0; i < c.size(); i++) {
+            out.add(new String[] {c.name(i), c.schema(i).map(Schema::toString).orElse(""),
+                Integer.toString(c.fieldNumber(i))});
+          }
+        }
+      }
+    }
+    return out;
+  }
+
   /** The outputs of the file, lazily. */
   public Iterator<Out> run() {
     StorageLocation root = StorageLocation.parse(config.root);
