@@ -147,7 +147,7 @@ class SparkDmsApplyAlternationTest {
     failures.add(String.join("; ", r.table("app.people").errors()));
     assertThat(CdcTestAccess.commits(base)).isEqualTo(before);
     assertThat(failures.get(0)).contains("test failure injected in a task of the Hudi write");
-    assertThat(failures.get(1)).contains("the driver fails before the commit");
+    assertThat(failures.get(1)).contains("pre-commit validation failed");
 
     // the re-run rolls back what the failed jobs left and applies the same files once
     ApplyResult ok = spark(base, type, HudiWriteOptions.defaults());

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class SparkDmsApplyEquivalenceTest {
 
   private static final long SEED = 20261202L;
-  private static final int CDC_FILES = 10;
+  private static final int CDC_FILES = 8;
 
   @TempDir
   Path tmp;
@@ -43,7 +43,7 @@ class SparkDmsApplyEquivalenceTest {
     ApplyResult j = CdcTestAccess.javaApply(dms, CdcTestAccess.partitioned(javaBase, type)).execute();
     assertThat(j.succeeded()).as(j.report().toJson()).isTrue();
     // small commits: several commit groups, so the checkpoint advances commit by commit
-    ApplyResult s = spark(dms, CdcTestAccess.partitioned(sparkBase, type)).maxBytesPerCommit(1500).execute();
+    ApplyResult s = spark(dms, CdcTestAccess.partitioned(sparkBase, type)).maxBytesPerCommit(2500).execute();
     assertThat(s.succeeded()).as(s.report().toJson()).isTrue();
     assertThat(CdcTestAccess.commits(sparkBase)).isGreaterThan(1);
 

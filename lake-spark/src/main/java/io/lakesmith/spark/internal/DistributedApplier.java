@@ -344,6 +344,11 @@ public final class DistributedApplier {
     if (summary.bad > 0) {
       List<Out> bad = new ArrayList<>(outs.filter(o -> !o.isRecord()).collect());
       bad.sort(Comparator.comparingInt((Out o) -> o.fileIndex).thenComparingLong(o -> o.line));
+      if (settings.mode() == ApplyMode.STRICT) {
+        Out first = bad.get(0);
+        throw new ApplyException("table " + id + ": bad row, nothing of the batch was committed: " + first.error
+            + (first.moreErrors > 0 ? " (and " + first.moreErrors + " more errors in the row)" : ""), (Throwable) null);
+      }
       for (Out o : bad) {
         quarantine.addEntry(o.quarantine);
         report.add(RunReport.ROWS_QUARANTINED, 1);

@@ -1,7 +1,5 @@
 package io.lakesmith.spark.internal;
 
-import io.lakesmith.cdc.ApplyException;
-import io.lakesmith.cdc.ApplyMode;
 import io.lakesmith.cdc.RowError;
 import io.lakesmith.cdc.internal.apply.DeleteLedger;
 import io.lakesmith.cdc.internal.apply.QuarantineWriter;
@@ -164,14 +162,11 @@ public final class FileTask implements Serializable {
       }
 
       private Out bad(List<RowError> errors, DmsRow row) {
+        // STRICT too: the driver fails the commit on the first bad row in source order, as the Java apply does
         RowError first = errors.get(0);
-        if (config.mode == ApplyMode.STRICT) {
-          close();
-          throw new ApplyException("table " + config.database + "." + config.table
-              + ": bad row, nothing of the batch was committed: " + first
-              + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more errors in the row)" : ""), first);
-        }
-        return Out.bad(QuarantineWriter.entry(first, row), first.toString(), fileIndex, row.line());
+        Out o = Out.bad(QuarantineWriter.entry(first, row), first.toString(), fileIndex, row.line());
+        o.moreErrors = errors.size() - 1;
+        return o;
       }
 
       private void close() {

@@ -18,6 +18,8 @@ public final class Out implements Serializable {
   final String error;
   final int fileIndex;
   final long line;
+  /** Further errors of a bad row beyond the first. */
+  int moreErrors;
 
   private Out(byte[] avro, String key, String seq, char op, boolean fullLoad, String[] quarantine, String error,
       int fileIndex, long line) {
