@@ -4,13 +4,23 @@ import io.lakesmith.core.aws.AwsSettings;
 import io.lakesmith.core.hudi.HudiWriteOptions;
 import io.lakesmith.core.lock.LockOptions;
 import io.lakesmith.core.storage.ObjectStore;
+import io.lakesmith.core.storage.ObjectStores;
+import io.lakesmith.core.storage.StorageLocation;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** The settings of one {@link DmsApply} run shared by its table appliers. */
-final class ApplyContext {
+/**
+ * The settings of one {@link DmsApply} run shared by its table appliers, and the object stores it opened: the
+ * source root's, and one per other bucket (or the local file system) that holds a target table. Closing it closes
+ * the stores it opened, not the source store.
+ */
+final class ApplyContext implements AutoCloseable {
   private final ObjectStore store;
+  private final StorageLocation root;
+  private final Map<String, ObjectStore> tableStores = new ConcurrentHashMap<>();
   private final AwsSettings aws;
   private final DmsFormat format;
   private final ApplyMode mode;
@@ -24,9 +34,10 @@ final class ApplyContext {
   private final Duration deleteRetention;
   private final Clock clock;
 
-  ApplyContext(ObjectStore store, AwsSettings aws, DmsFormat format, ApplyMode mode, int maxRowsPerCommit,
+  ApplyContext(StorageLocation root, ObjectStore store, AwsSettings aws, DmsFormat format, ApplyMode mode, int maxRowsPerCommit,
       ChangeSequencer sequencer, ApplyListener listener, HudiWriteOptions writeOptions, String tenantColumn,
       String tenantValue, LockOptions lockOptions, Duration deleteRetention, Clock clock) {
+    this.root = root;
     this.store = store;
     this.aws = aws;
     this.format = format;
@@ -44,7 +55,21 @@ final class ApplyContext {
 
   LockOptions lockOptions() { return lockOptions; }
 
+  /** The store holding the DMS source files. */
   ObjectStore store() { return store; }
+
+  /**
+   * The store holding {@code location} (a table's quarantine, checkpoint sidecars and delete ledger): the source
+   * store when both are on the local file system or in the same bucket, else a store opened once per bucket.
+   */
+  ObjectStore storeFor(StorageLocation location) {
+    String where = location.isS3() ? "s3://" + location.bucket() : "file";
+    String source = root.isS3() ? "s3://" + root.bucket() : "file";
+    if (where.equals(source)) {
+      return store;
+    }
+    return tableStores.computeIfAbsent(where, w -> ObjectStores.open(location, aws));
+  }
 
   AwsSettings aws() { return aws; }
 
@@ -68,4 +93,10 @@ final class ApplyContext {
   Duration deleteRetention() { return deleteRetention; }
 
   Clock clock() { return clock; }
+
+  @Override
+  public void close() {
+    tableStores.values().forEach(ObjectStore::close);
+    tableStores.clear();
+  }
 }

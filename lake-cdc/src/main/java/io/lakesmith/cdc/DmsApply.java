@@ -272,7 +272,9 @@ public final class DmsApply {
     Preconditions.checkState(!specs.isEmpty(), "no table to apply: add at least one TableSpec with table()");
     RunReport.Builder overall = RunReport.builder("apply", root.toUri());
     Map<String, Throwable> failures = new LinkedHashMap<>();
-    try (ObjectStore store = ObjectStores.open(root, aws)) {
+    try (ObjectStore store = ObjectStores.open(root, aws);
+        ApplyContext ctx = new ApplyContext(root, store, aws, format, mode, maxRowsPerCommit, sequencer, listener,
+            writeOptions, tenantColumn, tenantValue, lockOptions, deleteRetention, clock)) {
       DmsListing listing = DmsLayout.scan(store, root);
       overall.add("tablesFound", listing.tables().size())
           .add("unrecognizedObjects", listing.unrecognized().size());
@@ -289,8 +291,6 @@ public final class DmsApply {
         overall.warning(elsewhere.size() + " object(s) under " + root.toUri() + " outside the applied tables' folders"
             + " are not DMS data files and were ignored: " + sample(elsewhere));
       }
-      ApplyContext ctx = new ApplyContext(store, aws, format, mode, maxRowsPerCommit, sequencer, listener,
-          writeOptions, tenantColumn, tenantValue, lockOptions, deleteRetention, clock);
       ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, specs.size()), r -> {
         Thread t = new Thread(r, "lakesmith-apply");
         t.setDaemon(true);

@@ -30,6 +30,7 @@ import io.lakesmith.core.lock.ConcurrentWriterException;
 import io.lakesmith.core.lock.LeaseLostException;
 import io.lakesmith.core.lock.TableLease;
 import io.lakesmith.core.report.RunReport;
+import io.lakesmith.core.storage.ObjectStore;
 import io.lakesmith.core.storage.StorageLocation;
 import io.lakesmith.core.table.ColumnType;
 import io.lakesmith.core.table.TableSpec;
@@ -132,6 +133,11 @@ final class TableApplier {
     return this;
   }
 
+  /** The store of the table's own objects (quarantine, checkpoint sidecars, delete ledger), not the source's. */
+  private ObjectStore tableStore() {
+    return ctx.storeFor(StorageLocation.parse(spec.basePath()));
+  }
+
   RunReport apply() {
     report.detail("target", spec.basePath());
     sourceWarnings.forEach(report::warning);
@@ -199,7 +205,7 @@ final class TableApplier {
 
   private void run() {
     List<HudiCommit> commits = List.of();
-    state = new CheckpointState(ctx.store(), spec.basePath(), id.toString(), ctx.tenantValue());
+    state = new CheckpointState(ctx.store(), tableStore(), spec.basePath(), id.toString(), ctx.tenantValue());
     if (HudiTables.exists(spec.basePath(), ctx.aws())) {
       table = HudiTables.open(hudiSpec(), writeOptions(), ctx.aws()).holding(lease);
       schema = table.schema();
@@ -231,7 +237,7 @@ final class TableApplier {
     }
     SourceCheckpoint progress = committed;
     batch = new Batch();
-    quarantine = new QuarantineWriter(ctx.store(), StorageLocation.parse(spec.basePath()));
+    quarantine = new QuarantineWriter(tableStore(), StorageLocation.parse(spec.basePath()));
     reload = isReload(pending);
     for (DmsFile f : pending) {
       if (reload && CheckpointState.isFullLoadKey(f.name())) {
@@ -517,7 +523,7 @@ final class TableApplier {
 
   private DeleteLedger ledger() {
     if (ledger == null) {
-      ledger = DeleteLedger.open(ctx.store(), StorageLocation.parse(spec.basePath()), ctx.deleteRetention(),
+      ledger = DeleteLedger.open(tableStore(), StorageLocation.parse(spec.basePath()), ctx.deleteRetention(),
           ctx.clock().instant());
     }
     return ledger;

@@ -7,6 +7,7 @@ import io.lakesmith.core.aws.AwsSettings;
 import io.lakesmith.core.report.RunReport;
 import io.lakesmith.testing.AwsEmulator;
 import io.lakesmith.testing.AwsEmulatorExtension;
+import io.lakesmith.testing.IndependentReaders;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
@@ -82,4 +83,42 @@ class DmsApplyS3Test {
     assertThat(again.table("app.people").counter(RunReport.FILES_SKIPPED)).isEqualTo(2);
   }
 
+  /**
+   * The table's own objects (quarantine, delete ledger) go to the table's store, not the source's: a table in
+   * another bucket, and a table on local disk fed from S3.
+   */
+  @Test
+  void quarantineAndDeleteLedgerLiveBesideTheTableNotTheSource(@TempDir Path tmp) {
+    AwsSettings aws = AwsEmulator.get().settings();
+    String source = AwsEmulator.get().uniqueBucket("dms");
+    String lake = AwsEmulator.get().uniqueBucket("lake");
+    put(source, "raw/app/people/LOAD00000001.csv", Specs.HEADER, "1,a,1.00,d,2025-01-01 00:00:00.000000",
+        "2,b,1.00,d,2025-01-01 00:00:00.000000");
+    put(source, "raw/app/people/20250101-100000000.csv", Specs.CDC_HEADER, "X,3,c,2.00,d,2025-01-01 10:00:00.000000",
+        "D,2,,,,2025-01-01 10:00:01.000000");
+
+    String s3Base = "s3a://" + lake + "/warehouse/app/people";
+    ApplyResult r = DmsApply.from("s3://" + source + "/raw").aws(aws).table(Specs.cow(s3Base)).timestampColumn("TS")
+        .mode(ApplyMode.QUARANTINE).execute();
+    assertThat(r.table("app.people").counter(RunReport.ROWS_QUARANTINED)).as(r.report().toJson()).isEqualTo(1);
+    assertThat(DmsFixture.read(s3Base, "ID", aws)).containsOnlyKeys("1");
+    assertThat(keys(lake, "warehouse/app/people/.lakesmith/quarantine/")).hasSize(1);
+    assertThat(keys(lake, "warehouse/app/people/.lakesmith/deletes/")).isNotEmpty();
+    assertThat(keys(source, "")).allMatch(k -> k.startsWith("raw/"), "only the DMS files are in the source bucket");
+
+    Path localBase = tmp.resolve("people");
+    ApplyResult local = DmsApply.from("s3://" + source + "/raw").aws(aws).table(Specs.cow(localBase.toString()))
+        .timestampColumn("TS").mode(ApplyMode.QUARANTINE).execute();
+    assertThat(local.succeeded()).as(local.report().toJson()).isTrue();
+    assertThat(localBase.resolve(".lakesmith/quarantine").toFile().list()).hasSize(1);
+    assertThat(localBase.resolve(".lakesmith/deletes").toFile().list()).isNotEmpty();
+    assertThat(IndependentReaders.hudiRs().snapshot(localBase.toString())).extracting(row -> row.get("ID"))
+        .containsExactly("1");
+    assertThat(keys(source, "")).allMatch(k -> k.startsWith("raw/"), "only the DMS files are in the source bucket");
+  }
+
+  private static java.util.List<String> keys(String bucket, String prefix) {
+    return AwsEmulator.get().s3().listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents().stream()
+        .map(o -> o.key()).toList();
+  }
 }

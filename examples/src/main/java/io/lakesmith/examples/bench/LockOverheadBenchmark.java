@@ -77,6 +77,7 @@ public final class LockOverheadBenchmark {
       l.close();
       leaseRelease.add(System.nanoTime() - t);
     }
+    double load0 = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     List<Long> on = new ArrayList<>();
     List<Long> off = new ArrayList<>();
     try (TableLease lease = TableLease.acquire(lockedSpec.basePath(), aws, "bench", LockOptions.defaults());
@@ -109,6 +110,9 @@ public final class LockOverheadBenchmark {
         100 * (onMs - offMs) / offMs, mean(on) - mean(off));
     System.out.printf(Locale.ROOT, "  writer lease per run: take %.0f ms, release %.0f ms (median of 5)%n",
         median(leaseTake), median(leaseRelease));
+    System.out.printf(Locale.ROOT, "  load average %.2f -> %.2f (%d cores)%n", load0,
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+        Runtime.getRuntime().availableProcessors());
   }
 
   private static TableSpec spec(String base) {

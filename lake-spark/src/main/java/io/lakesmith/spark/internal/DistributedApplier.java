@@ -75,6 +75,8 @@ public final class DistributedApplier {
   private final List<DmsFile> files;
   private final RunReport.Builder report;
 
+  private ObjectStore tableStore;
+  private boolean ownTableStore;
   private TableLease lease;
   private HudiTable table;
   private Schema schema;
@@ -123,6 +125,9 @@ public final class DistributedApplier {
       if (lease != null) {
         lease.close();
       }
+      if (ownTableStore) {
+        tableStore.close();
+      }
     }
     return report.finish();
   }
@@ -168,8 +173,23 @@ public final class DistributedApplier {
     return o.build();
   }
 
+  /**
+   * The store of the table's own objects (quarantine, checkpoint sidecars, delete ledger): the source store when both
+   * are local or in one bucket, else one opened for the table (as lake-cdc's ApplyContext.storeFor).
+   */
+  private ObjectStore tableStore() {
+    if (tableStore == null) {
+      StorageLocation table = StorageLocation.parse(spec.basePath());
+      String where = table.isS3() ? "s3://" + table.bucket() : "file";
+      String source = root.isS3() ? "s3://" + root.bucket() : "file";
+      ownTableStore = !where.equals(source);
+      tableStore = ownTableStore ? io.lakesmith.core.storage.ObjectStores.open(table, settings.aws()) : store;
+    }
+    return tableStore;
+  }
+
   private void run() {
-    state = new CheckpointState(store, spec.basePath(), id.toString(), Optional.empty());
+    state = new CheckpointState(store, tableStore(), spec.basePath(), id.toString(), Optional.empty());
     boolean exists = HudiTables.exists(spec.basePath(), settings.aws());
     if (exists) {
       // opened holding the lease: rolls back what a dead writer (Java or Spark) left in flight
@@ -340,7 +360,7 @@ public final class DistributedApplier {
     Summary summary = outs.mapPartitions(Summary::of).reduce(Summary::merge);
     report.add(RunReport.ROWS_READ, summary.rows + summary.bad);
     // quarantine: the same entries as the Java apply, in source order, one object per commit
-    QuarantineWriter quarantine = new QuarantineWriter(store, StorageLocation.parse(spec.basePath()));
+    QuarantineWriter quarantine = new QuarantineWriter(tableStore(), StorageLocation.parse(spec.basePath()));
     if (summary.bad > 0) {
       List<Out> bad = new ArrayList<>(outs.filter(o -> !o.isRecord()).collect());
       bad.sort(Comparator.comparingInt((Out o) -> o.fileIndex).thenComparingLong(o -> o.line));
@@ -451,7 +471,7 @@ public final class DistributedApplier {
 
   private DeleteLedger ledger() {
     if (ledger == null) {
-      ledger = DeleteLedger.open(store, StorageLocation.parse(spec.basePath()), settings.deleteRetention(),
+      ledger = DeleteLedger.open(tableStore(), StorageLocation.parse(spec.basePath()), settings.deleteRetention(),
           settings.clock().instant());
     }
     return ledger;

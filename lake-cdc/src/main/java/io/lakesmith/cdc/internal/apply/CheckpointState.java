@@ -35,7 +35,8 @@ public final class CheckpointState {
   public static final String LATE_FILES = "lateFiles";
   public static final String CHANGED_FILES = "changedFiles";
 
-  private final ObjectStore store;
+  private final ObjectStore sourceStore;
+  private final ObjectStore tableStore;
   private final StorageLocation tableBase;
   private final String id;
   private final String tenantValue;
@@ -45,8 +46,14 @@ public final class CheckpointState {
   private String baseName;
   private OrderingState ordering = OrderingState.EMPTY;
 
-  public CheckpointState(ObjectStore store, String basePath, String id, Optional<String> tenantValue) {
-    this.store = store;
+  /**
+   * @param sourceStore the store of the DMS files (content hashes where it lists no entity tags)
+   * @param tableStore the store of the table's own objects (checkpoint sidecars under {@code .lakesmith/})
+   */
+  public CheckpointState(ObjectStore sourceStore, ObjectStore tableStore, String basePath, String id,
+      Optional<String> tenantValue) {
+    this.sourceStore = sourceStore;
+    this.tableStore = tableStore;
     this.tableBase = StorageLocation.parse(basePath);
     this.id = id;
     this.tenantValue = tenantValue.orElse(null);
@@ -60,7 +67,7 @@ public final class CheckpointState {
       if (stored.baseName != null) {
         baseName = stored.baseName;
         StorageLocation loc = checkpointFolder().resolve(baseName);
-        try (InputStream in = store.open(loc.key())) {
+        try (InputStream in = tableStore.open(loc.key())) {
           base = SourceCheckpoint.fromSidecar(in);
         } catch (IOException e) {
           throw new ApplyException("cannot read checkpoint " + loc + " of " + id + ": " + e.getMessage(), e);
@@ -102,7 +109,7 @@ public final class CheckpointState {
   }
 
   private String contentHash(DmsFile f) {
-    return hashes.computeIfAbsent(f.key(), k -> FileIdentity.sha256(store, k));
+    return hashes.computeIfAbsent(f.key(), k -> FileIdentity.sha256(sourceStore, k));
   }
 
   /** The files to apply, and whether one of them was applied before with other content. */
@@ -161,7 +168,7 @@ public final class CheckpointState {
       byte[] sidecar = newBase.toSidecar();
       String name = "applied-" + newBase.applied().size() + "-"
           + Hashing.sha256().hashBytes(sidecar).toString().substring(0, 16) + ".json.gz";
-      store.put(checkpointFolder().resolve(name).key(), sidecar, Map.of());
+      tableStore.put(checkpointFolder().resolve(name).key(), sidecar, Map.of());
       base = newBase;
       baseName = name;
     }
