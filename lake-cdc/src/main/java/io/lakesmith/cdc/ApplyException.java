@@ -27,12 +27,14 @@ import java.util.Optional;
 public final class ApplyException extends LakesmithException {
   private final RowError rowError;
 
-  ApplyException(String message, RowError rowError) {
+  /** A failure caused by a bad source row ({@code rowError} may be null). */
+  public ApplyException(String message, RowError rowError) {
     super(message);
     this.rowError = rowError;
   }
 
-  ApplyException(String message, Throwable cause) {
+  /** A failure with its cause. */
+  public ApplyException(String message, Throwable cause) {
     super(message, cause);
     this.rowError = null;
   }

@@ -44,6 +44,14 @@ public final class ApplyResult implements ActionResult {
     this.tables = t.build();
   }
 
+  /**
+   * A result made by another apply engine (lake-spark): {@code report} with one child per table, and the unexpected
+   * exceptions that failed tables, by table.
+   */
+  public static ApplyResult of(RunReport report, Map<String, Throwable> failures) {
+    return new ApplyResult(report, failures);
+  }
+
   /** The overall report; its children are the tables' reports. Serialize with {@link RunReport#toJson()}. */
   public RunReport report() {
     return report;

@@ -79,6 +79,10 @@ public final class ChangeSequencer {
     FILE_ORDER
   }
 
+  static {
+    io.lakesmith.cdc.internal.apply.Sequencing.register(ChangeSequencer::sequence);
+  }
+
   private static final String ZEROS = Strings.repeat("0", 35);
   private static final long MAX_LINE = 999_999_999_999L;
 
@@ -102,6 +106,16 @@ public final class ChangeSequencer {
 
   public Strategy strategy() {
     return strategy;
+  }
+
+  /** The column holding {@code AR_H_CHANGE_SEQ}. */
+  public String changeSeqColumn() {
+    return changeSeqColumn;
+  }
+
+  /** The DMS timestamp column, if configured. */
+  public java.util.Optional<String> timestampColumn() {
+    return java.util.Optional.ofNullable(timestampColumn);
   }
 
   /** The sequence of a row; see the class comment for the format and errors. */

@@ -27,7 +27,8 @@ public final class SchemaDriftException extends LakesmithException {
   private final String oldType;
   private final String newType;
 
-  SchemaDriftException(String table, String column, String oldType, String newType, String file) {
+  /** A type change of {@code column} of {@code table} from {@code oldType} to {@code newType} seen in {@code file}. */
+  public SchemaDriftException(String table, String column, String oldType, String newType, String file) {
     super("table " + table + ": column " + column + " changes type from " + oldType + " to " + newType
         + " in " + file + "; only int->long, float->double and wider decimals are applied automatically");
     this.table = table;

@@ -19,6 +19,14 @@ package io.lakesmith.cdc;
 import com.google.common.collect.ImmutableList;
 import com.google.common.hash.Hashing;
 import io.lakesmith.cdc.internal.source.DmsFile;
+import io.lakesmith.cdc.internal.apply.CheckpointState;
+import io.lakesmith.cdc.internal.apply.DeleteLedger;
+import io.lakesmith.cdc.internal.apply.RecordMaker;
+import io.lakesmith.cdc.internal.apply.FileIdentity;
+import io.lakesmith.cdc.internal.apply.OrderingState;
+import io.lakesmith.cdc.internal.apply.QuarantineWriter;
+import io.lakesmith.cdc.internal.apply.SourceCheckpoint;
+import io.lakesmith.cdc.internal.apply.TableSchemas;
 import io.lakesmith.cdc.internal.source.DmsTableId;
 import io.lakesmith.cdc.internal.source.convert.ConvertedRow;
 import io.lakesmith.cdc.internal.source.convert.RowConverter;
@@ -81,16 +89,15 @@ import org.slf4j.LoggerFactory;
 final class TableApplier {
 
   private static final Logger LOG = LoggerFactory.getLogger(TableApplier.class);
-  private static final Pattern FULL_LOAD_NAME = Pattern.compile("(?:SEGMENT\\d+_)?LOAD[0-9A-Fa-f]{8}\\..*");
   /** Files a commit lists beyond its base checkpoint before a new base sidecar is written. */
-  static final int MAX_CHECKPOINT_DELTA = 1000;
+  static final int MAX_CHECKPOINT_DELTA = CheckpointState.MAX_CHECKPOINT_DELTA;
 
   static final String ROWS_LOAD = "rowsLoad";
   static final String ROWS_INSERT = "rowsInsert";
   static final String ROWS_UPDATE = "rowsUpdate";
   static final String ROWS_DELETE = "rowsDelete";
-  static final String LATE_FILES = "lateFiles";
-  static final String CHANGED_FILES = "changedFiles";
+  static final String LATE_FILES = CheckpointState.LATE_FILES;
+  static final String CHANGED_FILES = CheckpointState.CHANGED_FILES;
   /** Changes dropped because a newer delete of their key was applied before they arrived (delete ledger). */
   static final String ROWS_OLDER_THAN_DELETE = "rowsOlderThanDelete";
   /** Changes dropped because a reload applied before they arrived replaced them (older than the reload). */
@@ -109,21 +116,17 @@ final class TableApplier {
   private TableLease lease;
   private HudiTable table;
   private Schema schema;
-  private RowConverter converter;
-  private SourceCheckpoint committed = SourceCheckpoint.EMPTY;
-  private SourceCheckpoint base;
-  private String baseName;
+  private RecordMaker maker;
+  private CheckpointState state;
   private boolean onlyFullLoadSoFar = true;
   private Batch batch;
   private QuarantineWriter quarantine;
   private DeleteLedger ledger;
-  private OrderingState ordering = OrderingState.EMPTY;
   /** Whether the pending full-load files of this run are (part of) a reload. */
   private boolean reload;
   private final List<String> schemaChanges = new ArrayList<>();
   private Throwable failure;
   private List<String> sourceWarnings = List.of();
-  private final Map<String, String> hashes = new java.util.HashMap<>();
 
   TableApplier(ApplyContext ctx, TableSpec spec, List<DmsFile> files) {
     this.ctx = ctx;
@@ -224,7 +227,7 @@ final class TableApplier {
 
   /** The checkpoint as of the last commit (after {@link #apply()}: what the table has applied). */
   SourceCheckpoint checkpoint() {
-    return committed;
+    return state == null ? SourceCheckpoint.EMPTY : state.committed();
   }
 
   /** The unexpected exception that failed the table, if any (for a caller that wants its stack trace). */
@@ -246,40 +249,33 @@ final class TableApplier {
     return o.build();
   }
 
-  private String checkpointKey(DmsFile f) {
-    return ctx.tenantValue().map(t -> t + ":").orElse("") + f.relativePath();
-  }
-
-  /** The identity to record for a file: as listed, plus a content hash where the store lists no entity tag. */
-  private FileIdentity identity(DmsFile f) {
-    FileIdentity listed = FileIdentity.listed(f);
-    return listed.hasETag() ? listed : listed.withSha256(contentHash(f));
-  }
-
-  private String contentHash(DmsFile f) {
-    return hashes.computeIfAbsent(f.key(), k -> FileIdentity.sha256(ctx.store(), k));
-  }
-
   private void run() {
     List<HudiCommit> commits = List.of();
+    state = new CheckpointState(ctx.store(), tableStore(), spec.basePath(), id.toString(), ctx.tenantValue());
     if (HudiTables.exists(spec.basePath(), ctx.aws())) {
       table = HudiTables.open(hudiSpec(), writeOptions(), ctx.aws()).holding(lease);
       schema = table.schema();
       commits = table.commits();
-      loadCheckpoint();
+      state.load(table.latestCommitWith(SourceCheckpoint.METADATA_KEY));
     } else if (spec.schema().isPresent()) {
       schema = TableSchemas.initial(spec, spec.columns(), ctx.tenantColumn());
     }
     if (schema != null) {
-      converter = RowConverter.of(schema, spec.recordKey());
+      maker = maker(schema);
     }
     // Bulk insert skips the key lookup, so it is only safe while the table holds nothing but our full load.
+    SourceCheckpoint committed = state.committed();
     boolean ours = !committed.equals(SourceCheckpoint.EMPTY);
     onlyFullLoadSoFar = commits.isEmpty()
-        || ours && committed.applied().keySet().stream().allMatch(TableApplier::isFullLoadKey)
-            && committed.partialFile().map(TableApplier::isFullLoadKey).orElse(true);
+        || ours && committed.applied().keySet().stream().allMatch(CheckpointState::isFullLoadKey)
+            && committed.partialFile().map(CheckpointState::isFullLoadKey).orElse(true);
 
-    List<DmsFile> pending = pendingFiles();
+    CheckpointState.Pending found = state.pending(files, report);
+    if (found.reappliesChanged()) {
+      // its keys are in the table already: bulk insert would add them twice
+      onlyFullLoadSoFar = false;
+    }
+    List<DmsFile> pending = found.files();
     report.checkpointBefore(committed.toReport());
     Map<String, Long> sizes = new LinkedHashMap<>();
     pending.forEach(f -> sizes.put(f.key(), f.size()));
@@ -293,21 +289,21 @@ final class TableApplier {
     quarantine = new QuarantineWriter(tableStore(), StorageLocation.parse(spec.basePath()));
     reload = isReload(pending);
     for (DmsFile f : pending) {
-      if (reload && isFullLoadKey(f.name())) {
+      if (reload && CheckpointState.isFullLoadKey(f.name())) {
         report.add(RELOAD_FILES, 1);
-        if (!ordering.reloadInProgress()) {
+        if (!state.ordering().reloadInProgress()) {
           startReload(progress);
         }
       }
-      String key = checkpointKey(f);
+      String key = state.key(f);
       long skip = progress.partialFile().filter(key::equals).isPresent() ? progress.partialRows() : 0;
       // identified before reading: if the file changes meanwhile, the next run sees a new identity and re-applies
-      String identity = identity(f).encode();
+      String identity = state.identity(f).encode();
       progress = applyFile(f, key, skip, progress);
       progress = progress.withFileDone(key, identity);
     }
     flush(progress);
-    report.checkpointAfter(committed.toReport());
+    report.checkpointAfter(state.committed().toReport());
   }
 
   /**
@@ -317,13 +313,15 @@ final class TableApplier {
    * file name after changes, without either, is a late file of the initial load: its rows sort before every change.
    */
   private boolean isReload(List<DmsFile> pending) {
+    OrderingState ordering = state.ordering();
+    SourceCheckpoint committed = state.committed();
     boolean changesApplied = ordering.maxChangeSeq() != null
-        || committed.applied().keySet().stream().anyMatch(k -> !isFullLoadKey(k));
-    if (!changesApplied || pending.stream().noneMatch(f -> isFullLoadKey(f.name()))) {
+        || committed.applied().keySet().stream().anyMatch(k -> !CheckpointState.isFullLoadKey(k));
+    if (!changesApplied || pending.stream().noneMatch(f -> CheckpointState.isFullLoadKey(f.name()))) {
       return false;
     }
-    return ordering.reloadInProgress() || pending.stream().anyMatch(f -> isFullLoadKey(f.name())
-        && committed.appliedFingerprint(checkpointKey(f)).isPresent());
+    return ordering.reloadInProgress() || pending.stream().anyMatch(f -> CheckpointState.isFullLoadKey(f.name())
+        && committed.appliedFingerprint(state.key(f)).isPresent());
   }
 
   /**
@@ -334,7 +332,7 @@ final class TableApplier {
    */
   private void startReload(SourceCheckpoint progress) {
     flush(progress);
-    String[] max = {ordering.maxChangeSeq()};
+    String[] max = {state.ordering().maxChangeSeq()};
     List<List<Object>> keys = new ArrayList<>();
     if (table != null) {
       HudiTableReader.of(table).forEach(r -> {
@@ -358,8 +356,8 @@ final class TableApplier {
       reload = false; // nothing applied, nothing to replace: an initial load after all
       return;
     }
-    ordering = ordering.withReload(point);
-    String floor = ordering.floor();
+    state.ordering(state.ordering().withReload(point));
+    String floor = state.ordering().floor();
     for (List<Object> key : keys) {
       GenericData.Record delete = new GenericData.Record(schema);
       for (int i = 0; i < hudiKey.size(); i++) {
@@ -374,79 +372,10 @@ final class TableApplier {
     LOG.info("{}: reload after changes: the table's {} rows are replaced as of change {}", id, keys.size(), point);
   }
 
-  private static boolean isFullLoadKey(String key) {
-    return FULL_LOAD_NAME.matcher(key.substring(key.lastIndexOf('/') + 1)).matches();
-  }
-
-  private List<DmsFile> pendingFiles() {
-    List<DmsFile> pending = new ArrayList<>();
-    DmsFile lastApplied = null;
-    for (DmsFile f : files) {
-      Optional<String> fp = committed.appliedFingerprint(checkpointKey(f));
-      if (fp.isPresent()) {
-        FileIdentity stored = FileIdentity.parse(fp.get());
-        FileIdentity now = FileIdentity.listed(f);
-        FileIdentity.Match match = stored.compare(now);
-        if (match == FileIdentity.Match.CHECK_CONTENT) {
-          match = stored.sameContent(contentHash(f)) ? FileIdentity.Match.SAME : FileIdentity.Match.CHANGED;
-        }
-        if (match == FileIdentity.Match.SAME) {
-          report.add(RunReport.FILES_SKIPPED, 1);
-          lastApplied = f;
-          continue;
-        }
-        String change = stored.describeChange(now);
-        report.add(CHANGED_FILES, 1).detail("changedFile:" + f.relativePath(), change)
-            .warning(f.key() + " changed since it was applied (" + change + "): applied again");
-        LOG.warn("{}: {} changed since it was applied ({}); applying it again", id, f.key(), change);
-        // its keys are in the table already: bulk insert would add them twice
-        onlyFullLoadSoFar = false;
-      }
-      pending.add(f);
-    }
-    if (lastApplied != null) {
-      for (DmsFile f : pending) {
-        if (DmsFile.ORDER.compare(f, lastApplied) < 0 && committed.appliedFingerprint(checkpointKey(f)).isEmpty()
-            && !committed.partialFile().filter(checkpointKey(f)::equals).isPresent()) {
-          report.add(LATE_FILES, 1).detail("lateFile:" + f.relativePath(), "sorts before applied " + lastApplied.relativePath())
-              .warning(f.location().toUri() + " arrived after later files were applied (sorts before "
-                  + lastApplied.relativePath() + "): applied, its changes keep their own order");
-          LOG.warn("{}: {} arrived after later files were applied; applying it (its changes keep their own order)",
-              id, f.key());
-        }
-      }
-    }
-    return pending;
-  }
-
-  /** From the newest commit carrying a checkpoint, on the active timeline or, once archived, the archived one. */
-  private void loadCheckpoint() {
-    Optional<HudiCommit> latest = table.latestCommitWith(SourceCheckpoint.METADATA_KEY);
-    if (latest.isPresent()) {
-      String json = latest.get().extraMetadata().get(SourceCheckpoint.METADATA_KEY);
-      SourceCheckpoint.Stored stored = SourceCheckpoint.parse(json);
-      if (stored.baseName != null) {
-        baseName = stored.baseName;
-        StorageLocation loc = checkpointFolder().resolve(baseName);
-        try (InputStream in = tableStore().open(loc.key())) {
-          base = SourceCheckpoint.fromSidecar(in);
-        } catch (IOException e) {
-          throw new ApplyException("cannot read checkpoint " + loc + " of " + id + ": " + e.getMessage(), e);
-        }
-      }
-      committed = stored.resolve(base);
-      ordering = OrderingState.from(latest.get().extraMetadata());
-    }
-  }
-
-  private StorageLocation checkpointFolder() {
-    return StorageLocation.parse(spec.basePath()).resolve(".lakesmith/checkpoints");
-  }
-
   private SourceCheckpoint applyFile(DmsFile f, String key, long skip, SourceCheckpoint progress) {
     ctx.listener().fileStarted(id.toString(), f.key());
     report.input(f.location().toUri()).add(RunReport.FILES_READ, 1);
-    if (!isFullLoadKey(f.name())) {
+    if (!CheckpointState.isFullLoadKey(f.name())) {
       onlyFullLoadSoFar = false;
     }
     long rowNo = 0;
@@ -480,7 +409,7 @@ final class TableApplier {
         }
         if (!row.columns().equals(lastColumns)) {
           if (onColumns(row.columns(), f, key, rowNo, p)) {
-            p = committed;
+            p = state.committed();
             batch.start(f, rowNo);
           }
           lastColumns = row.columns();
@@ -524,7 +453,7 @@ final class TableApplier {
       Map<String, ColumnType> initial = new LinkedHashMap<>();
       fileColumns.forEach((n, t) -> initial.put(n, t.orElse(ColumnType.STRING)));
       schema = TableSchemas.initial(spec, initial, ctx.tenantColumn());
-      converter = RowConverter.of(schema, spec.recordKey());
+      maker = maker(schema);
       return false;
     }
     TableSchemas.Evolution e = TableSchemas.evolve(id.toString(), schema, fileColumns, spec.columns(), f.key());
@@ -537,7 +466,7 @@ final class TableApplier {
       flushed = true;
     }
     schema = e.schema;
-    converter = RowConverter.of(schema, spec.recordKey());
+    maker = maker(schema);
     e.added.forEach(c -> schemaChanges.add("added " + c + " (" + f.relativePath() + ")"));
     e.widened.forEach(c -> schemaChanges.add("widened " + c + " (" + f.relativePath() + ")"));
     LOG.info("{}: schema evolves at {}: added {}, widened {}", id, f.key(), e.added, e.widened);
@@ -552,36 +481,32 @@ final class TableApplier {
     }
   }
 
+  private RecordMaker maker(Schema s) {
+    return new RecordMaker(s, spec.recordKey(), ctx.sequencer(), ctx.tenantColumn(), ctx.tenantValue());
+  }
+
   private void add(DmsRow row) {
-    ConvertedRow converted;
-    String seq;
+    RecordMaker.Made made;
     try {
-      converted = converter.convert(row);
-      seq = ctx.sequencer().sequence(row);
+      made = maker.make(row);
     } catch (DmsRowException e) {
       bad(e.errors(), row);
       return;
     }
-    GenericData.Record rec = converted.record();
-    DmsOp op = converted.op();
-    ctx.tenantValue().ifPresent(t -> rec.put(ctx.tenantColumn().get(), t));
-    // Utf8, not String: Hudi 1.2 compares the incoming ordering value with the stored one (read as Utf8) by
-    // the incoming value's compareTo, and String.compareTo(Utf8) throws.
+    GenericData.Record rec = made.record();
+    ConvertedRow converted = made.converted();
+    DmsOp op = made.op();
+    String seq = made.seq();
     // by the file's kind, not the row's Op: full-load rows carry Op=I with IncludeOpForFullLoad
     if (row.file().kind() == DmsFile.Kind.FULL_LOAD) {
       if (reload) {
-        seq = ordering.reloadSeq(seq);
+        seq = state.ordering().reloadSeq(seq);
+        rec.put(TableSchemas.SEQ, new org.apache.avro.util.Utf8(seq));
       }
     } else {
       batch.noteChange(seq);
     }
-    rec.put(TableSchemas.SEQ, new org.apache.avro.util.Utf8(seq));
-    rec.put(TableSchemas.OP, op == DmsOp.LOAD ? "L" : op.name().substring(0, 1));
-    rec.put(TableSchemas.IS_DELETED, op == DmsOp.DELETE);
-    List<Object> key = new ArrayList<>(hudiKey.size());
-    for (String k : hudiKey) {
-      key.add(rec.get(k));
-    }
+    List<Object> key = made.key();
     if (op == DmsOp.UPDATE && !converted.notSupplied().isEmpty()) {
       GenericData.Record previous = batch.latest(key);
       if (previous == null || Boolean.TRUE.equals(previous.get(TableSchemas.IS_DELETED))) {
@@ -618,7 +543,7 @@ final class TableApplier {
   }
 
   private void flush(SourceCheckpoint next) {
-    if (batch.isEmpty() && quarantine.size() == 0 && next.equals(committed)) {
+    if (batch.isEmpty() && quarantine.size() == 0 && next.equals(state.committed())) {
       return;
     }
     if (schema == null) {
@@ -631,25 +556,14 @@ final class TableApplier {
     if (q != null) {
       report.detail("quarantine:" + batch.name(), q.toUri());
     }
-    if (next.deltaSize(base) > MAX_CHECKPOINT_DELTA) {
-      SourceCheckpoint newBase = new SourceCheckpoint(next.applied(), null, 0);
-      byte[] sidecar = newBase.toSidecar();
-      String name = "applied-" + newBase.applied().size() + "-"
-          + Hashing.sha256().hashBytes(sidecar).toString().substring(0, 16) + ".json.gz";
-      tableStore().put(checkpointFolder().resolve(name).key(), sidecar, Map.of());
-      base = newBase;
-      baseName = name;
-    }
-    OrderingState nextOrdering = ordering.withChange(batch.maxChangeSeq);
-    Map<String, String> metadata = new LinkedHashMap<>(next.toCommitMetadata(baseName, base));
-    metadata.put(OrderingState.METADATA_KEY, nextOrdering.toJson());
+    OrderingState nextOrdering = state.ordering().withChange(batch.maxChangeSeq);
+    Map<String, String> metadata = state.commitMetadata(next, nextOrdering);
     List<GenericData.Record> records = withoutChangesOlderThanDeletes();
     recordDeletes(records);
     boolean bulk = onlyFullLoadSoFar && batch.onlyLoad() && !records.isEmpty();
     HudiCommit commit = table.write(bulk, records, metadata,
         instant -> ctx.listener().beforeCommit(id.toString(), instant, records.size()));
-    committed = next;
-    ordering = nextOrdering;
+    state.committed(next, nextOrdering);
     report.add(RunReport.COMMITS, 1).commitInstant(commit.instantTime()).add(RunReport.ROWS_WRITTEN, records.size())
         .add(ROWS_LOAD, batch.loads).add(ROWS_INSERT, batch.inserts).add(ROWS_UPDATE, batch.updates)
         .add(ROWS_DELETE, batch.deletes);
@@ -674,7 +588,7 @@ final class TableApplier {
    * delete are looked up, so in-order delivery reads nothing.
    */
   private List<GenericData.Record> withoutChangesOlderThanDeletes() {
-    String floor = ordering.floor();
+    String floor = state.ordering().floor();
     if (floor != null) {
       long replaced = batch.dropOlderThan(floor);
       if (replaced > 0) {
@@ -720,7 +634,7 @@ final class TableApplier {
   /** Records the deletes of this commit in the delete ledger, before the commit (redundant after a crash, never lost). */
   private void recordDeletes(List<GenericData.Record> records) {
     List<DeleteLedger.Entry> deletes = new ArrayList<>();
-    String floor = ordering.floor();
+    String floor = state.ordering().floor();
     for (GenericData.Record r : records) {
       // a reload's own deletes need no entry: the floor drops everything older than the reload
       if (isDelete(r) && !r.get(TableSchemas.SEQ).toString().equals(floor)) {

@@ -16,6 +16,8 @@
 
 package io.lakesmith.cdc;
 
+import io.lakesmith.cdc.internal.apply.TableSchemas;
+import io.lakesmith.cdc.internal.apply.SourceCheckpoint;
 import static io.lakesmith.cdc.DmsFixture.s;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -16,6 +16,7 @@
 
 package io.lakesmith.cdc;
 
+import io.lakesmith.cdc.internal.apply.DeleteLedger;
 import static io.lakesmith.cdc.DmsFixture.s;
 import static org.assertj.core.api.Assertions.assertThat;
 

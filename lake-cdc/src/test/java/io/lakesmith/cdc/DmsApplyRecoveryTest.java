@@ -16,6 +16,7 @@
 
 package io.lakesmith.cdc;
 
+import io.lakesmith.cdc.internal.apply.SourceCheckpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lakesmith.core.hudi.HudiCommit;

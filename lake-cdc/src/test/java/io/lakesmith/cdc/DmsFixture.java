@@ -16,6 +16,7 @@
 
 package io.lakesmith.cdc;
 
+import io.lakesmith.cdc.internal.apply.TableSchemas;
 import io.lakesmith.core.internal.hudi.HudiTableReader;
 import io.lakesmith.core.aws.AwsSettings;
 import java.io.IOException;

@@ -16,6 +16,7 @@
 
 package io.lakesmith.cdc;
 
+import io.lakesmith.cdc.internal.apply.TableSchemas;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

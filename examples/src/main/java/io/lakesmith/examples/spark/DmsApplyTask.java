@@ -29,7 +29,8 @@ import java.io.Serializable;
 import java.net.URI;
 
 /**
- * What one Spark task does: applies one DMS table with {@link DmsApply} (the Hudi Java client, inside the task) and,
+ * The settings of a Spark apply (endpoint, region, mode, registration, commit size) and what one table's apply does
+ * without Spark (the Glue bundle's isolated class-loader test runs it): applies one DMS table with {@link DmsApply} (the Hudi Java client, inside the task) and,
  * when asked, registers it in Glue. Serializable and free of Spark types, so it runs the same in any engine; the table
  * travels as spec-file JSON ({@link SpecFile}) and the result comes back as {@link RunReport} JSON.
  */
@@ -59,6 +60,18 @@ public final class DmsApplyTask implements Serializable {
     this.strict = strict;
     this.register = register;
     this.maxRowsPerCommit = maxRowsPerCommit;
+  }
+
+  boolean strict() {
+    return strict;
+  }
+
+  boolean register() {
+    return register;
+  }
+
+  int maxRowsPerCommit() {
+    return maxRowsPerCommit;
   }
 
   AwsSettings aws() {

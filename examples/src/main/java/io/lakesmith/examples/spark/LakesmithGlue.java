@@ -18,6 +18,7 @@ package io.lakesmith.examples.spark;
 
 import io.lakesmith.core.report.RunReport;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * Static entry points for AWS Glue (PySpark) jobs, called through py4j with plain strings:
@@ -34,8 +35,8 @@ public final class LakesmithGlue {
   private LakesmithGlue() {}
 
   /**
-   * Applies every table of {@code specsJson} from the DMS output under {@code source}, one Spark task per table,
-   * on AWS with the job's role; registers each applied table in the Glue Data Catalog when {@code register}.
+   * Applies every table of {@code specsJson} from the DMS output under {@code source} with lake-spark (large tables
+   * across the executors, small ones one Spark task per table), on AWS with the job's role; registers each applied table in the Glue Data Catalog when {@code register}.
    */
   public static String applyAll(JavaSparkContext jsc, String source, String specsJson, boolean register) {
     return applyAll(jsc, source, specsJson, register, null, null);
@@ -45,7 +46,8 @@ public final class LakesmithGlue {
   public static String applyAll(JavaSparkContext jsc, String source, String specsJson, boolean register,
       String endpoint, String region) {
     DmsApplyTask task = new DmsApplyTask(source, endpoint, region, endpoint != null, false, register, 500_000);
-    RunReport report = SparkDmsApply.run(jsc, source, specsJson, task);
+    SparkSession spark = SparkSession.builder().sparkContext(jsc.sc()).getOrCreate();
+    RunReport report = SparkDmsApply.run(spark, source, specsJson, task);
     return report.toJson();
   }
 }

@@ -16,43 +16,74 @@
 
 package io.lakesmith.examples.spark;
 
+import io.lakesmith.catalog.GlueCatalog;
+import io.lakesmith.catalog.SyncResult;
+import io.lakesmith.cdc.ApplyMode;
+import io.lakesmith.cdc.ApplyResult;
+import io.lakesmith.core.hudi.HudiWriteOptions;
 import io.lakesmith.core.report.RunReport;
+import io.lakesmith.core.table.TableSpec;
 import io.lakesmith.examples.cli.SpecFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.spark.SparkConf;
-import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
 
 /**
- * Applies many DMS tables in parallel across Spark executors: one task per table, each running {@link DmsApplyTask}
- * (DmsApply with the Hudi Java client inside the task). Tables are independent Hudi tables with one writer each,
- * so tasks never contend; a failed table is reported and does not stop the others.
+ * Applies the DMS tables of a spec file with lake-spark's {@link io.lakesmith.spark.SparkDmsApply}: tables whose DMS
+ * files reach the distributed threshold across all executors (Hudi's Spark writer), the others one Spark task per
+ * table (DmsApply with the Hudi Java client inside the task); then, when asked, registers each applied table in Glue
+ * from the driver. A failed table is reported and does not stop the others.
  *
  * <pre>{@code
- * RunReport report = SparkDmsApply.run(jsc, "s3://dms-bucket/cdc", specsJson, task);
+ * RunReport report = SparkDmsApply.run(spark, "s3://dms-bucket/cdc", specsJson, settings);
  * }</pre>
  *
  * Submit: {@code spark-submit --class io.lakesmith.examples.spark.SparkDmsApply lakesmith-glue-bundle.jar
- * <source> <specs.json> [--register]}. Spark itself is {@code provided}: it is never on Lakesmith's own class path.
+ * <source> <specs.json> [--register] [--distributed-threshold-bytes N]}. Spark itself is {@code provided}.
  */
 public final class SparkDmsApply {
 
   private SparkDmsApply() {}
 
   /**
-   * Runs one task per table of {@code specsJson} (a {@link SpecFile}) on {@code jsc}; returns the overall report with
-   * one child per table (a success only when every table succeeded).
+   * Applies every table of {@code specsJson} (a {@link SpecFile}) on {@code spark} with the settings of
+   * {@code settings} (endpoint, region, strict mode, registration, commit size); returns the overall report with one
+   * child per table (SUCCEEDED only when every table did).
    */
-  public static RunReport run(JavaSparkContext jsc, String source, String specsJson, DmsApplyTask task) {
-    List<String> tables = SpecFile.splitTables(specsJson, "specs");
-    RunReport.Builder overall = RunReport.builder("spark-apply").source(source).add("tables", tables.size());
-    List<String> reports = jsc.parallelize(tables, tables.size()).map(task::apply).collect();
-    for (String r : reports) {
-      RunReport t = RunReport.fromJson(r);
+  public static RunReport run(SparkSession spark, String source, String specsJson, DmsApplyTask settings) {
+    return run(spark, source, specsJson, settings, io.lakesmith.spark.SparkDmsApply.DEFAULT_DISTRIBUTED_THRESHOLD);
+  }
+
+  /** Same, with tables of at least {@code distributedThresholdBytes} of DMS files applied distributed. */
+  public static RunReport run(SparkSession spark, String source, String specsJson, DmsApplyTask settings,
+      long distributedThresholdBytes) {
+    SpecFile file = SpecFile.parse(specsJson, "specs");
+    List<TableSpec> tables = file.tables();
+    RunReport.Builder overall = RunReport.builder("spark-apply", source).add("tables", tables.size());
+    io.lakesmith.spark.SparkDmsApply apply = io.lakesmith.spark.SparkDmsApply.on(spark).from(source)
+        .aws(settings.aws()).tables(tables).mode(settings.strict() ? ApplyMode.STRICT : ApplyMode.QUARANTINE)
+        .maxRowsPerCommit(settings.maxRowsPerCommit()).distributedThresholdBytes(distributedThresholdBytes);
+    file.timestampColumn().ifPresent(apply::timestampColumn);
+    file.tableVersion().ifPresent(v -> apply.writeOptions(HudiWriteOptions.builder().tableVersion(v).build()));
+    ApplyResult result = apply.execute();
+    result.report().details().forEach(overall::detail);
+    for (TableSpec spec : tables) {
+      RunReport t = result.tables().get(spec.identifier());
+      if (t == null) {
+        overall.error(spec.identifier() + " failed: no report");
+        continue;
+      }
       overall.child(t);
       if (t.status() == RunReport.Status.FAILED) {
-        overall.error(t.name() + " failed");
+        overall.error(spec.identifier() + " failed");
+      } else if (settings.register()) {
+        try (GlueCatalog glue = GlueCatalog.builder().aws(settings.aws()).build()) {
+          SyncResult sync = glue.syncHudiTable(spec).execute();
+          overall.child(sync.report());
+        } catch (RuntimeException e) {
+          overall.error(spec.identifier() + " applied but not registered: " + e);
+        }
       }
     }
     return overall.finish();
@@ -60,16 +91,22 @@ public final class SparkDmsApply {
 
   public static void main(String[] args) throws Exception {
     if (args.length < 2) {
-      System.err.println("usage: SparkDmsApply <source> <specs.json> [--register]");
+      System.err.println("usage: SparkDmsApply <source> <specs.json> [--register] [--distributed-threshold-bytes N]");
       System.exit(2);
     }
-    boolean register = List.of(args).contains("--register");
+    List<String> rest = List.of(args);
+    boolean register = rest.contains("--register");
+    int t = rest.indexOf("--distributed-threshold-bytes");
+    long threshold = t >= 0 ? Long.parseLong(args[t + 1]) : io.lakesmith.spark.SparkDmsApply.DEFAULT_DISTRIBUTED_THRESHOLD;
     String specs = Files.readString(Path.of(args[1]));
-    try (JavaSparkContext jsc = new JavaSparkContext(new SparkConf().setAppName("lakesmith-dms-apply"))) {
-      RunReport report = run(jsc, args[0], specs, new DmsApplyTask(args[0], null, null, false, false, register,
-          500_000));
+    SparkSession spark = SparkSession.builder().appName("lakesmith-dms-apply").getOrCreate();
+    try {
+      RunReport report = run(spark, args[0], specs, new DmsApplyTask(args[0], null, null, false, false, register,
+          500_000), threshold);
       System.out.println(report.toJson());
       System.exit(report.status().isSuccess() ? 0 : 1);
+    } finally {
+      spark.stop();
     }
   }
 }

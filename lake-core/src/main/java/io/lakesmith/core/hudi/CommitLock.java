@@ -38,7 +38,8 @@ import java.util.Optional;
  *       class path yourself; opening a write client fails with a message naming the missing class otherwise.
  * </ul>
  */
-public final class CommitLock {
+public final class CommitLock implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
 
   /** Hudi's DynamoDB lock provider class (in org.apache.hudi:hudi-aws). */
   public static final String DYNAMODB_PROVIDER = "org.apache.hudi.aws.transaction.lock.DynamoDBBasedLockProvider";

@@ -78,7 +78,8 @@ import java.util.Optional;
  * calling thread (its shuffle-parallelism settings only matter to Spark and Flink), so batch size, file sizing and
  * the index are the levers.
  */
-public final class HudiWriteOptions {
+public final class HudiWriteOptions implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
 
   /** Index used to find the file group of an incoming record key. */
   public enum IndexType {

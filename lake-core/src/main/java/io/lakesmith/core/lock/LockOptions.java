@@ -40,7 +40,8 @@ import java.util.Optional;
  *   <li>{@link #owner()} (default {@code host/pid}): the label recorded in the lock object.
  * </ul>
  */
-public final class LockOptions {
+public final class LockOptions implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
 
   static final Duration DEFAULT_LEASE = Duration.ofSeconds(60);
   static final Duration DEFAULT_MAX_CLOCK_SKEW = Duration.ofMillis(200);

@@ -39,7 +39,8 @@ import org.apache.avro.Schema;
  * <p>The schema is optional: DMS CSV files with a header or Parquet files can supply the columns at apply
  * time. When it is given, every record key and partition column must be one of its fields.
  */
-public final class TableSpec {
+public final class TableSpec implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_$#-]*");
 

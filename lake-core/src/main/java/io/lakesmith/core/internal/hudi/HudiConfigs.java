@@ -164,6 +164,20 @@ final class HudiConfigs {
 
   private static HoodieWriteConfig writeConfig(TableSpec spec, String basePath, Schema writerSchema,
       HudiWriteOptions o, Map<String, String> overrides) {
+    return HoodieWriteConfig.newBuilder()
+        .withEngineType(EngineType.JAVA)
+        .withPath(basePath)
+        .forTable(spec.table())
+        .withSchema(writerSchema.toString())
+        .withProps(writeProperties(spec, o, overrides))
+        .build();
+  }
+
+  /**
+   * The properties Lakesmith sets for a write (without Hudi's defaults, the base path and the schema): the Java
+   * client's configuration, and the options of lake-spark's Spark datasource writes, so both write alike.
+   */
+  static Map<String, String> writeProperties(TableSpec spec, HudiWriteOptions o, Map<String, String> overrides) {
     Map<String, String> p = new LinkedHashMap<>();
     keyGeneratorProps(spec).forEach((k, v) -> p.put((String) k, (String) v));
     p.put(HoodieWriteConfig.TBL_NAME.key(), spec.table());
@@ -214,13 +228,7 @@ final class HudiConfigs {
       p.put(HoodieCompactionConfig.PARQUET_SMALL_FILE_LIMIT.key(), "0");
     }
     p.putAll(overrides);
-    return HoodieWriteConfig.newBuilder()
-        .withEngineType(EngineType.JAVA)
-        .withPath(basePath)
-        .forTable(spec.table())
-        .withSchema(writerSchema.toString())
-        .withProps(p)
-        .build();
+    return p;
   }
 
   /** The Hudi lock properties of {@code lock}: the provider class and its settings. */

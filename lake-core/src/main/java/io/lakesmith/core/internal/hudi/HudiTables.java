@@ -28,6 +28,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.avro.Schema;
 import org.apache.hadoop.conf.Configuration;
@@ -318,5 +319,15 @@ public final class HudiTables {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The Hudi write properties Lakesmith's Java writer uses for {@code spec} (key generator, ordering field and merge
+   * mode, index, table version, concurrency control and commit lock, file sizes, ...), for another engine's writer
+   * (lake-spark's Spark datasource write) to write the same way. Without the schema, which the writer takes from its
+   * data, and without Hudi's defaults.
+   */
+  public static Map<String, String> writeProperties(TableSpec spec, HudiWriteOptions options) {
+    return HudiConfigs.writeProperties(spec, options, Map.of());
   }
 }

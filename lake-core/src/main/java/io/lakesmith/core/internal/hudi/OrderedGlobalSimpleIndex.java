@@ -67,7 +67,21 @@ public class OrderedGlobalSimpleIndex extends HoodieGlobalSimpleIndex {
   @Override
   public <R> HoodieData<HoodieRecord<R>> tagLocation(HoodieData<HoodieRecord<R>> records, HoodieEngineContext context,
       HoodieTable hoodieTable) {
-    List<HoodieRecord<R>> tagged = super.tagLocation(records, context, hoodieTable).collectAsList();
+    List<HoodieRecord<R>> tagged = globalTagLocation(records, context, hoodieTable).collectAsList();
+    return HoodieListData.eager(withOrderedMoveDeletes(tagged));
+  }
+
+  /** Hudi's GLOBAL_SIMPLE tagging, for engine-specific subclasses (lake-spark) that rewrite its output themselves. */
+  protected <R> HoodieData<HoodieRecord<R>> globalTagLocation(HoodieData<HoodieRecord<R>> records,
+      HoodieEngineContext context, HoodieTable hoodieTable) {
+    return super.tagLocation(records, context, hoodieTable);
+  }
+
+  /**
+   * The tagged records with each partition-move delete replaced by the ordered delete; {@code tagged} must hold all
+   * records of their keys (lake-spark calls it per key group).
+   */
+  protected <R> List<HoodieRecord<R>> withOrderedMoveDeletes(List<HoodieRecord<R>> tagged) {
     Map<String, HoodieRecord<R>> movedTo = new HashMap<>();
     boolean anyMove = false;
     for (HoodieRecord<R> r : tagged) {
@@ -78,14 +92,14 @@ public class OrderedGlobalSimpleIndex extends HoodieGlobalSimpleIndex {
       }
     }
     if (!anyMove) {
-      return HoodieListData.eager(tagged);
+      return tagged;
     }
     List<HoodieRecord<R>> out = new ArrayList<>(tagged.size());
     for (HoodieRecord<R> r : tagged) {
       HoodieRecord<R> moved = isMoveDelete(r) ? movedTo.get(r.getRecordKey()) : null;
       out.add(moved == null || Objects.equals(moved.getPartitionPath(), r.getPartitionPath()) ? r : orderedDelete(r, moved));
     }
-    return HoodieListData.eager(out);
+    return out;
   }
 
   private static boolean isMoveDelete(HoodieRecord<?> r) {

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.lakesmith.cdc;
+package io.lakesmith.cdc.internal.apply;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -46,51 +46,51 @@ import java.util.zip.GZIPOutputStream;
  * before the commit that first references it. A sidecar no completed commit references is garbage, never
  * state.
  */
-final class SourceCheckpoint {
+public final class SourceCheckpoint {
 
-  static final String METADATA_KEY = "lakesmith.checkpoint";
+  public static final String METADATA_KEY = "lakesmith.checkpoint";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  static final SourceCheckpoint EMPTY = new SourceCheckpoint(ImmutableSortedMap.of(), null, 0);
+  public static final SourceCheckpoint EMPTY = new SourceCheckpoint(ImmutableSortedMap.of(), null, 0);
 
   private final ImmutableSortedMap<String, String> applied;
   private final String partialFile;
   private final long partialRows;
 
-  SourceCheckpoint(SortedMap<String, String> applied, String partialFile, long partialRows) {
+  public SourceCheckpoint(SortedMap<String, String> applied, String partialFile, long partialRows) {
     Preconditions.checkArgument(partialFile == null || partialRows > 0, "partial file needs rows > 0");
     this.applied = ImmutableSortedMap.copyOfSorted(applied);
     this.partialFile = partialFile;
     this.partialRows = partialFile == null ? 0 : partialRows;
   }
 
-  SortedMap<String, String> applied() {
+  public SortedMap<String, String> applied() {
     return applied;
   }
 
   /** Fingerprint of a fully applied file. */
-  Optional<String> appliedFingerprint(String file) {
+  public Optional<String> appliedFingerprint(String file) {
     return Optional.ofNullable(applied.get(file));
   }
 
-  Optional<String> partialFile() {
+  public Optional<String> partialFile() {
     return Optional.ofNullable(partialFile);
   }
 
   /** Rows of {@link #partialFile()} already applied (rows are counted in file order, from 1). */
-  long partialRows() {
+  public long partialRows() {
     return partialRows;
   }
 
   /** This checkpoint plus a completed file. */
-  SourceCheckpoint withFileDone(String file, String fingerprint) {
+  public SourceCheckpoint withFileDone(String file, String fingerprint) {
     TreeMap<String, String> next = new TreeMap<>(applied);
     next.put(file, fingerprint);
     return new SourceCheckpoint(next, null, 0);
   }
 
   /** This checkpoint with {@code rows} rows of {@code file} applied. */
-  SourceCheckpoint withPartial(String file, long rows) {
+  public SourceCheckpoint withPartial(String file, long rows) {
     return new SourceCheckpoint(applied, file, rows);
   }
 
@@ -98,7 +98,7 @@ final class SourceCheckpoint {
    * Commit metadata for this checkpoint, relative to {@code base} (the checkpoint stored in the sidecar
    * {@code baseName}, or none).
    */
-  Map<String, String> toCommitMetadata(String baseName, SourceCheckpoint base) {
+  public Map<String, String> toCommitMetadata(String baseName, SourceCheckpoint base) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("v", 1);
     if (baseName != null) {
@@ -123,16 +123,16 @@ final class SourceCheckpoint {
   }
 
   /** The number of files a commit would list beyond its base. */
-  int deltaSize(SourceCheckpoint base) {
+  public int deltaSize(SourceCheckpoint base) {
     return base == null ? applied.size() : applied.size() - base.applied.size();
   }
 
   /** Parsed commit metadata: the sidecar name it builds on (if any) and the checkpoint relative to it. */
-  static final class Stored {
-    final String baseName;
-    final Map<String, String> files;
-    final String partialFile;
-    final long partialRows;
+  public static final class Stored {
+    public final String baseName;
+    public final Map<String, String> files;
+    public final String partialFile;
+    public final long partialRows;
 
     private Stored(String baseName, Map<String, String> files, String partialFile, long partialRows) {
       this.baseName = baseName;
@@ -141,14 +141,14 @@ final class SourceCheckpoint {
       this.partialRows = partialRows;
     }
 
-    SourceCheckpoint resolve(SourceCheckpoint base) {
+    public SourceCheckpoint resolve(SourceCheckpoint base) {
       TreeMap<String, String> all = new TreeMap<>(base == null ? Map.of() : base.applied);
       all.putAll(files);
       return new SourceCheckpoint(all, partialFile, partialRows);
     }
   }
 
-  static Stored parse(String json) {
+  public static Stored parse(String json) {
     try {
       Map<String, Object> doc = JSON.readValue(json, new TypeReference<Map<String, Object>>() {});
       Preconditions.checkArgument(Integer.valueOf(1).equals(doc.get("v")), "unknown checkpoint version %s", doc.get("v"));
@@ -163,7 +163,7 @@ final class SourceCheckpoint {
   }
 
   /** The sidecar form: gzip JSON of all applied files (a base never has a partial file). */
-  byte[] toSidecar() {
+  public byte[] toSidecar() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
       JSON.writeValue(gz, Map.of("v", 1, "files", applied));
@@ -173,7 +173,7 @@ final class SourceCheckpoint {
     return bytes.toByteArray();
   }
 
-  static SourceCheckpoint fromSidecar(InputStream in) throws IOException {
+  public static SourceCheckpoint fromSidecar(InputStream in) throws IOException {
     try (GZIPInputStream gz = new GZIPInputStream(in)) {
       Map<String, Object> doc = JSON.readValue(gz, new TypeReference<Map<String, Object>>() {});
       @SuppressWarnings("unchecked")
@@ -182,7 +182,7 @@ final class SourceCheckpoint {
     }
   }
 
-  static SourceCheckpoint fromSidecar(byte[] bytes) throws IOException {
+  public static SourceCheckpoint fromSidecar(byte[] bytes) throws IOException {
     return fromSidecar(new ByteArrayInputStream(bytes));
   }
 
@@ -204,7 +204,7 @@ final class SourceCheckpoint {
    * The run report's form: {@code appliedFiles} (count) and {@code partialFile}/{@code partialRows} when a commit
    * ended inside a file (the file's key relative to the table's source folder and the rows applied of it).
    */
-  Map<String, Object> toReport() {
+  public Map<String, Object> toReport() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("appliedFiles", (long) applied.size());
     if (partialFile != null) {

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.lakesmith.cdc;
+package io.lakesmith.cdc.internal.apply;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -40,58 +40,58 @@ import java.util.Objects;
  * top. A reload is <em>in progress</em> while no change newer than its point has been applied: full-load files
  * that appear meanwhile belong to it.
  */
-final class OrderingState {
+public final class OrderingState {
 
-  static final String METADATA_KEY = "lakesmith.ordering";
-  static final OrderingState EMPTY = new OrderingState(null, null);
+  public static final String METADATA_KEY = "lakesmith.ordering";
+  public static final OrderingState EMPTY = new OrderingState(null, null);
   private static final String RELOAD_MARK = ".R";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String maxChangeSeq;
   private final String reloadPoint;
 
-  OrderingState(String maxChangeSeq, String reloadPoint) {
+  public OrderingState(String maxChangeSeq, String reloadPoint) {
     this.maxChangeSeq = maxChangeSeq;
     this.reloadPoint = reloadPoint;
   }
 
   /** The newest sequence of a change (CDC row, not full load) applied so far; null before any. */
-  String maxChangeSeq() {
+  public String maxChangeSeq() {
     return maxChangeSeq;
   }
 
   /** The point of the last reload, or null. */
-  String reloadPoint() {
+  public String reloadPoint() {
     return reloadPoint;
   }
 
   /** Changes (and full-load rows) with a sequence below this were replaced by a reload; null without reload. */
-  String floor() {
+  public String floor() {
     return reloadPoint == null ? null : reloadPoint + RELOAD_MARK;
   }
 
-  boolean reloadInProgress() {
+  public boolean reloadInProgress() {
     return reloadPoint != null && (maxChangeSeq == null || maxChangeSeq.compareTo(reloadPoint) <= 0);
   }
 
   /** The sequence of a reload row, from the sequence the sequencer gives it as a full-load row. */
-  String reloadSeq(String loadSeq) {
+  public String reloadSeq(String loadSeq) {
     // a full-load sequence is "0." + 35 zeros + "." + <ordinal>.<line>: keep <ordinal>.<line>
     return reloadPoint + RELOAD_MARK + loadSeq.substring(1 + 1 + 35);
   }
 
-  OrderingState withChange(String seq) {
+  public OrderingState withChange(String seq) {
     if (seq == null || maxChangeSeq != null && maxChangeSeq.compareTo(seq) >= 0) {
       return this;
     }
     return new OrderingState(seq, reloadPoint);
   }
 
-  OrderingState withReload(String point) {
+  public OrderingState withReload(String point) {
     return new OrderingState(maxChangeSeq, point);
   }
 
-  String toJson() {
+  public String toJson() {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("v", 1);
     if (maxChangeSeq != null) {
@@ -108,7 +108,7 @@ final class OrderingState {
   }
 
   /** The state in a commit's extra metadata; {@link #EMPTY} when the commit has none (written before it existed). */
-  static OrderingState from(Map<String, String> extraMetadata) {
+  public static OrderingState from(Map<String, String> extraMetadata) {
     String json = extraMetadata.get(METADATA_KEY);
     if (json == null) {
       return EMPTY;

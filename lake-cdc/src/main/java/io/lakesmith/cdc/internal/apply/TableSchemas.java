@@ -14,8 +14,11 @@
  * limitations under the License.
  */
 
-package io.lakesmith.cdc;
+package io.lakesmith.cdc.internal.apply;
 
+import io.lakesmith.cdc.ApplyException;
+import io.lakesmith.cdc.DmsApply;
+import io.lakesmith.cdc.SchemaDriftException;
 import io.lakesmith.core.table.ColumnType;
 import io.lakesmith.core.table.TableSpec;
 import java.util.ArrayList;
@@ -31,23 +34,23 @@ import org.apache.avro.Schema;
  * Lakesmith's bookkeeping columns, and how it evolves when later files bring new or wider columns.
  * Column names match case-insensitively (Glue and Hive lower-case them); the first spelling seen is kept.
  */
-final class TableSchemas {
+public final class TableSchemas {
 
   /** The change sequence; the Hudi ordering field. */
-  static final String SEQ = DmsApply.ORDERING_FIELD;
+  public static final String SEQ = DmsApply.ORDERING_FIELD;
   /** The DMS operation that produced the row version: L (full load), I, U or D. */
-  static final String OP = DmsApply.OP_FIELD;
+  public static final String OP = DmsApply.OP_FIELD;
   /** Hudi's delete marker: an upsert with this set deletes the key when its ordering value is newer. */
-  static final String IS_DELETED = "_hoodie_is_deleted";
+  public static final String IS_DELETED = "_hoodie_is_deleted";
 
   private TableSchemas() {}
 
-  static boolean isBookkeeping(String column) {
+  public static boolean isBookkeeping(String column) {
     return column.equals(SEQ) || column.equals(OP) || column.equals(IS_DELETED);
   }
 
   /** Initial schema: source columns (tenant column first when set), then the bookkeeping columns. */
-  static Schema initial(TableSpec spec, Map<String, ColumnType> sourceColumns, Optional<String> tenantColumn) {
+  public static Schema initial(TableSpec spec, Map<String, ColumnType> sourceColumns, Optional<String> tenantColumn) {
     Map<String, ColumnType> cols = new LinkedHashMap<>();
     tenantColumn.ifPresent(t -> cols.put(t, ColumnType.STRING));
     sourceColumns.forEach((name, type) -> {
@@ -80,7 +83,7 @@ final class TableSchemas {
   }
 
   /** The table's field matching {@code name} case-insensitively. */
-  static Optional<Schema.Field> field(Schema schema, String name) {
+  public static Optional<Schema.Field> field(Schema schema, String name) {
     Schema.Field exact = schema.getField(name);
     if (exact != null) {
       return Optional.of(exact);
@@ -94,10 +97,10 @@ final class TableSchemas {
   }
 
   /** What a file's columns do to the table schema. */
-  static final class Evolution {
-    final Schema schema;
-    final List<String> added;
-    final List<String> widened;
+  public static final class Evolution {
+    public final Schema schema;
+    public final List<String> added;
+    public final List<String> widened;
 
     Evolution(Schema schema, List<String> added, List<String> widened) {
       this.schema = schema;
@@ -105,7 +108,7 @@ final class TableSchemas {
       this.widened = widened;
     }
 
-    boolean changed() {
+    public boolean changed() {
       return !added.isEmpty() || !widened.isEmpty();
     }
   }
@@ -116,7 +119,7 @@ final class TableSchemas {
    * columns) as optional, typed by the spec when it declares them, by the file when typed, else string.
    * Safe widening is applied; any other type change throws {@link SchemaDriftException}.
    */
-  static Evolution evolve(String table, Schema current, Map<String, Optional<ColumnType>> fileColumns,
+  public static Evolution evolve(String table, Schema current, Map<String, Optional<ColumnType>> fileColumns,
       Map<String, ColumnType> declared, String file) {
     List<Schema.Field> source = new ArrayList<>();
     List<Schema.Field> bookkeeping = new ArrayList<>();
@@ -179,7 +182,7 @@ final class TableSchemas {
    * Hudi columns are Avro names: a file column that cannot be one stops the table with a clear message naming
    * {@code where} (file, line, field).
    */
-  static void checkName(String table, String name, String where) {
+  public static void checkName(String table, String name, String where) {
     if (!AVRO_NAME.matcher(name).matches()) {
       throw new ApplyException("table " + table + ": " + where + ": a column named '" + name + "', which cannot be a"
           + " Hudi column name (letters, digits and _, not starting with a digit): rename it in the DMS task"

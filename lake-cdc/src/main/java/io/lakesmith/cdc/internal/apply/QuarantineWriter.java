@@ -14,9 +14,10 @@
  * limitations under the License.
  */
 
-package io.lakesmith.cdc;
+package io.lakesmith.cdc.internal.apply;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
+import io.lakesmith.cdc.RowError;
 import io.lakesmith.cdc.internal.source.read.DmsRow;
 import io.lakesmith.core.storage.ObjectStore;
 import io.lakesmith.core.storage.StorageLocation;
@@ -35,18 +36,28 @@ import java.util.Map;
  * reason, op, value1, value2, ...} (the row's fields as read). The object name derives from where the batch
  * starts in the source, so a batch re-run after a crash rewrites the same object instead of adding a copy.
  */
-final class QuarantineWriter {
+public final class QuarantineWriter {
 
   private final ObjectStore store;
   private final StorageLocation folder;
   private final List<String[]> rows = new ArrayList<>();
 
-  QuarantineWriter(ObjectStore store, StorageLocation tableBase) {
+  public QuarantineWriter(ObjectStore store, StorageLocation tableBase) {
     this.store = store;
     this.folder = tableBase.resolve(".lakesmith/quarantine");
   }
 
-  void add(RowError error, DmsRow row) {
+  public void add(RowError error, DmsRow row) {
+    rows.add(entry(error, row));
+  }
+
+  /** Adds a row made by {@link #entry} elsewhere (a Spark executor). */
+  public void addEntry(String[] entry) {
+    rows.add(entry.clone());
+  }
+
+  /** The quarantine file's row for a bad source row: file, line, column, field, kind, reason, op, values. */
+  public static String[] entry(RowError error, DmsRow row) {
     List<String> r = new ArrayList<>();
     r.add(error.fileKey());
     r.add(Long.toString(error.line()));
@@ -60,15 +71,15 @@ final class QuarantineWriter {
         r.add(v == null ? "" : v == DmsRow.NOT_SUPPLIED ? "<not supplied>" : String.valueOf(v));
       }
     }
-    rows.add(r.toArray(new String[0]));
+    return r.toArray(new String[0]);
   }
 
-  int size() {
+  public int size() {
     return rows.size();
   }
 
   /** Writes the collected rows (if any) as {@code <batchName>.csv}; returns its location, or null when empty. */
-  StorageLocation flush(String batchName) {
+  public StorageLocation flush(String batchName) {
     if (rows.isEmpty()) {
       return null;
     }

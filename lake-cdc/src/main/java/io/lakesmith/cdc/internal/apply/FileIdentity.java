@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.lakesmith.cdc;
+package io.lakesmith.cdc.internal.apply;
 
 import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
@@ -39,10 +39,10 @@ import java.util.Objects;
  * written before identities existed hold the size alone ({@code "1234"}) and are still read: for them only the size
  * can be compared.
  */
-final class FileIdentity {
+public final class FileIdentity {
 
   /** What comparing a stored identity with the file listed now says. */
-  enum Match {
+  public enum Match {
     SAME,
     CHANGED,
     /** Size agrees but the modification time does not: only the content hash can tell. */
@@ -62,22 +62,22 @@ final class FileIdentity {
   }
 
   /** The file as listed (no content hash yet). */
-  static FileIdentity listed(DmsFile f) {
+  public static FileIdentity listed(DmsFile f) {
     return new FileIdentity(f.size(), f.eTag().map(FileIdentity::unquote).orElse(null),
         f.eTag().isPresent() ? null : f.lastModified().orElse(null), null);
   }
 
   /** Whether the store's listing identifies the content by itself (an entity tag); else a hash is needed. */
-  boolean hasETag() {
+  public boolean hasETag() {
     return eTag != null;
   }
 
-  FileIdentity withSha256(String hex) {
+  public FileIdentity withSha256(String hex) {
     return new FileIdentity(size, eTag, modified, hex);
   }
 
   /** The SHA-256 of an object's bytes as stored (compressed files are hashed compressed). */
-  static String sha256(ObjectStore store, String key) {
+  public static String sha256(ObjectStore store, String key) {
     Hasher h = Hashing.sha256().newHasher();
     byte[] buf = new byte[1 << 16];
     try (InputStream in = store.open(key)) {
@@ -95,7 +95,7 @@ final class FileIdentity {
    * Compares this stored identity with the file as listed now. An identity from an old checkpoint (size only)
    * matches any file of that size.
    */
-  Match compare(FileIdentity now) {
+  public Match compare(FileIdentity now) {
     if (size != now.size) {
       return Match.CHANGED;
     }
@@ -113,11 +113,11 @@ final class FileIdentity {
   }
 
   /** Whether the stored content hash equals {@code hex}. */
-  boolean sameContent(String hex) {
+  public boolean sameContent(String hex) {
     return hex.equals(sha256);
   }
 
-  String encode() {
+  public String encode() {
     List<String> parts = new ArrayList<>();
     parts.add("size=" + size);
     if (eTag != null) {
@@ -133,7 +133,7 @@ final class FileIdentity {
   }
 
   /** Reads {@link #encode()}'s form, and the size-only form of older checkpoints. */
-  static FileIdentity parse(String stored) {
+  public static FileIdentity parse(String stored) {
     if (!stored.contains("=")) {
       int at = stored.indexOf('@'); // "size@millis" was documented once; the millis were never compared
       return new FileIdentity(Long.parseLong(at < 0 ? stored : stored.substring(0, at)), null, null, null);
@@ -169,7 +169,7 @@ final class FileIdentity {
   }
 
   /** A short description of what differs, for reports. */
-  String describeChange(FileIdentity now) {
+  public String describeChange(FileIdentity now) {
     if (size != now.size) {
       return "size " + size + " -> " + now.size;
     }

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package io.lakesmith.cdc;
+package io.lakesmith.cdc.internal.apply;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -76,11 +76,11 @@ import org.slf4j.LoggerFactory;
  * {@value #MAX_SEGMENTS} live segments are merged into one (newest delete per key), written before the merged ones
  * are deleted. Not thread-safe: one applier per table.
  */
-final class DeleteLedger {
+public final class DeleteLedger {
 
   private static final Logger LOG = LoggerFactory.getLogger(DeleteLedger.class);
-  static final int MAX_SEGMENTS = 32;
-  static final String FOLDER = ".lakesmith/deletes";
+  public static final int MAX_SEGMENTS = 32;
+  public static final String FOLDER = ".lakesmith/deletes";
   private static final Pattern NAME = Pattern.compile("del-(\\d{13})-([0-9A-Za-z.]+)-([0-9a-f]{16})\\.gz");
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -92,7 +92,7 @@ final class DeleteLedger {
   private record Segment(String key, long recordedAt, String maxSeq) {}
 
   /** A delete to record: the key (canonical form, see {@link #keyOf}) and the delete's sequence. */
-  record Entry(String key, String seq) {}
+  public record Entry(String key, String seq) {}
 
   private DeleteLedger(ObjectStore store, StorageLocation tableBase, long expiredBefore) {
     this.store = store;
@@ -104,7 +104,7 @@ final class DeleteLedger {
    * Lists the ledger of the table at {@code tableBase}, deleting expired segments and merging when there are too
    * many.
    */
-  static DeleteLedger open(ObjectStore store, StorageLocation tableBase, Duration retention, Instant now) {
+  public static DeleteLedger open(ObjectStore store, StorageLocation tableBase, Duration retention, Instant now) {
     DeleteLedger l = new DeleteLedger(store, tableBase, now.minus(retention).toEpochMilli());
     List<String> expired = new ArrayList<>();
     try (Stream<ObjectInfo> listing = store.list(l.folder.key() + "/")) {
@@ -132,11 +132,11 @@ final class DeleteLedger {
   }
 
   /** The newest delete sequence recorded, or empty when the ledger is empty. */
-  Optional<String> maxSeq() {
+  public Optional<String> maxSeq() {
     return segments.stream().map(Segment::maxSeq).max(String::compareTo);
   }
 
-  int segmentCount() {
+  public int segmentCount() {
     return segments.size();
   }
 
@@ -145,7 +145,7 @@ final class DeleteLedger {
    * newer than {@code minSeq} (the oldest sequence among the changes being checked): older deletes cannot drop
    * any of them.
    */
-  Map<String, String> newestDeletes(Set<String> keys, String minSeq) {
+  public Map<String, String> newestDeletes(Set<String> keys, String minSeq) {
     Map<String, String> out = new HashMap<>();
     if (keys.isEmpty()) {
       return out;
@@ -164,7 +164,7 @@ final class DeleteLedger {
   }
 
   /** Writes a segment with {@code entries} recorded at {@code now}; call before the commit that deletes them. */
-  void record(Collection<Entry> entries, Instant now) {
+  public void record(Collection<Entry> entries, Instant now) {
     if (entries.isEmpty()) {
       return;
     }
@@ -255,7 +255,7 @@ final class DeleteLedger {
    * The canonical text of a record key (the Avro values of the key columns, tenant column first if any): a JSON
    * array of strings, bytes (decimals) as hex. Stable across runs and Avro representations (Utf8 and String alike).
    */
-  static String keyOf(List<Object> values) {
+  public static String keyOf(List<Object> values) {
     List<String> parts = new ArrayList<>(values.size());
     for (Object v : values) {
       if (v == null) {

@@ -1,0 +1,25 @@
+/*
+ * Copyright 2026 the Lakesmith authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.lakesmith.spark;
+
+/** The failure hooks of lake-spark's internals that tests arm with system properties (local mode: one JVM). */
+final class FailureHooks {
+  /** An executor task of the Hudi write job throws at this record number of its partition. */
+  static final String FAIL_IN_WRITE = "lakesmith.spark.test.failInWrite";
+
+  private FailureHooks() {}
+}
