@@ -56,7 +56,7 @@ class ContinuousApplyS3Test {
   }
 
   private static boolean applied(ContinuousApply c, String key) {
-    return c.status("app.people").lastReport().map(r -> r.inputs().contains(key)).orElse(false);
+    return c.status("app.people").lastReport().map(r -> r.inputs().stream().anyMatch(i -> i.endsWith("/" + key))).orElse(false);
   }
 
   @Test

@@ -94,7 +94,7 @@ class ContinuousApplyTest {
   }
 
   private static boolean applied(ContinuousApply c, String table, Path file) {
-    return c.status(table).lastReport().map(r -> r.inputs().stream().anyMatch(i -> file.toString().endsWith(i)))
+    return c.status(table).lastReport().map(r -> r.inputs().stream().anyMatch(i -> i.endsWith(file.toString())))
         .orElse(false) && c.status(table).pendingFiles() == 0;
   }
 
