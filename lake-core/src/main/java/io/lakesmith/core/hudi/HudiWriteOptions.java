@@ -58,9 +58,9 @@ import java.util.Optional;
  *       open new file groups and every update goes to a log file. Compaction and clustering size MOR files.
  * </ul>
  *
- * <p>Write parallelism is not an option: the Hudi Java client writes file groups one after another in the
- * calling thread (its shuffle-parallelism settings only matter to Spark and Flink), so batch size, file sizing and
- * the index are the levers.
+ * <p>Write parallelism: Hudi's Java client writes the file groups of a commit one after another in the calling
+ * thread (its shuffle-parallelism settings only matter to Spark and Flink); Lakesmith writes up to
+ * {@link #fileGroupParallelism()} of them at once.
  */
 public final class HudiWriteOptions {
 
@@ -101,6 +101,7 @@ public final class HudiWriteOptions {
   private final MergeMode mergeMode;
   private final TableVersion tableVersion;
   private final CommitLock commitLock;
+  private final int fileGroupParallelism;
   private final ImmutableMap<String, String> extraOptions;
 
   private HudiWriteOptions(Builder b) {
@@ -115,6 +116,8 @@ public final class HudiWriteOptions {
         : orderingField != null ? MergeMode.EVENT_TIME_ORDERING : MergeMode.COMMIT_TIME_ORDERING;
     this.tableVersion = b.tableVersion;
     this.commitLock = b.commitLock;
+    this.fileGroupParallelism = b.fileGroupParallelism > 0 ? b.fileGroupParallelism
+        : Runtime.getRuntime().availableProcessors();
     this.extraOptions = ImmutableMap.copyOf(b.extraOptions);
   }
 
@@ -139,6 +142,7 @@ public final class HudiWriteOptions {
     b.mergeMode = mergeMode;
     b.tableVersion = tableVersion;
     b.commitLock = commitLock;
+    b.fileGroupParallelism = fileGroupParallelism;
     b.extraOptions.putAll(extraOptions);
     return b;
   }
@@ -201,6 +205,14 @@ public final class HudiWriteOptions {
     return commitLock;
   }
 
+  /**
+   * How many file groups one upsert writes at once (default: the available processors). Each file group is still
+   * written by one thread and the commit stays one; see {@link Builder#fileGroupParallelism(int)}.
+   */
+  public int fileGroupParallelism() {
+    return fileGroupParallelism;
+  }
+
   /** Raw Hudi write options applied after (and over) everything this class sets. */
   public Map<String, String> extraOptions() {
     return extraOptions;
@@ -216,13 +228,14 @@ public final class HudiWriteOptions {
         && metadataTable == w.metadataTable && compression == w.compression
         && maxFileSizeBytes == w.maxFileSizeBytes && smallFileLimitBytes == w.smallFileLimitBytes
         && Objects.equals(orderingField, w.orderingField) && mergeMode == w.mergeMode
-        && tableVersion == w.tableVersion && commitLock.equals(w.commitLock) && extraOptions.equals(w.extraOptions);
+        && tableVersion == w.tableVersion && commitLock.equals(w.commitLock)
+        && fileGroupParallelism == w.fileGroupParallelism && extraOptions.equals(w.extraOptions);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(indexType, updatePartitionPath, metadataTable, compression, maxFileSizeBytes,
-        smallFileLimitBytes, orderingField, mergeMode, tableVersion, commitLock, extraOptions);
+        smallFileLimitBytes, orderingField, mergeMode, tableVersion, commitLock, fileGroupParallelism, extraOptions);
   }
 
   @Override
@@ -230,7 +243,7 @@ public final class HudiWriteOptions {
     return "HudiWriteOptions{index=" + indexType + ", updatePartitionPath=" + updatePartitionPath
         + ", metadataTable=" + metadataTable + ", compression=" + compression + ", maxFileSize=" + maxFileSizeBytes
         + ", smallFileLimit=" + smallFileLimitBytes + ", orderingField=" + orderingField + ", mergeMode=" + mergeMode + ", tableVersion=" + tableVersion.code()
-        + ", commitLock=" + commitLock + (extraOptions.isEmpty() ? "" : ", extra=" + extraOptions) + "}";
+        + ", commitLock=" + commitLock + ", fileGroupParallelism=" + fileGroupParallelism + (extraOptions.isEmpty() ? "" : ", extra=" + extraOptions) + "}";
   }
 
   /** Builder of {@link HudiWriteOptions}. */
@@ -245,6 +258,7 @@ public final class HudiWriteOptions {
     private MergeMode mergeMode;
     private TableVersion tableVersion = TableVersion.V6;
     private CommitLock commitLock = CommitLock.objectStore();
+    private int fileGroupParallelism;
     private final Map<String, String> extraOptions = new java.util.LinkedHashMap<>();
 
     private Builder() {}
@@ -305,6 +319,18 @@ public final class HudiWriteOptions {
     /** The lock around Hudi's timeline changes (default {@link CommitLock#objectStore()}). */
     public Builder commitLock(CommitLock value) {
       this.commitLock = Preconditions.checkNotNull(value, "commitLock");
+      return this;
+    }
+
+    /**
+     * How many file groups (Hudi's buckets: a file group's updates, or a batch of inserts into a new or small
+     * file) one upsert writes at once, each in its own thread; default, or {@code 0}: the available processors.
+     * Hudi's Java client writes them one after another in the calling thread. Memory grows with it: each running
+     * merge buffers its file group's updates. A commit touching a single file group gains nothing.
+     */
+    public Builder fileGroupParallelism(int value) {
+      Preconditions.checkArgument(value >= 0, "fileGroupParallelism must be >= 0, got %s", value);
+      this.fileGroupParallelism = value;
       return this;
     }
 
