@@ -327,6 +327,13 @@ public final class HudiWriteOptions {
      * file) one upsert writes at once, each in its own thread; default, or {@code 0}: the available processors.
      * Hudi's Java client writes them one after another in the calling thread. Memory grows with it: each running
      * merge buffers its file group's updates. A commit touching a single file group gains nothing.
+     *
+     * <p>Measured with {@code PeerBenchmark} (200,000 DMS changes into a non-partitioned 200,000-row table, 2 cpus,
+     * load average 3.6-4.1): a merge-on-read commit there has two buckets (the log append of the one file group and
+     * a new file group of inserts) and their writes are a small part of the apply: 1 vs 2 made no difference
+     * (10.7 vs 10.6 CPU s, 7.8 vs 7.7 s wall; 1.4 cores used either way, by reading, sequencing, GC and JIT).
+     * Copy-on-write was unchanged too (one bucket). The default costs nothing there and lets commits that touch
+     * several file groups (partitioned tables, tables past one file size) merge them on all cores.
      */
     public Builder fileGroupParallelism(int value) {
       Preconditions.checkArgument(value >= 0, "fileGroupParallelism must be >= 0, got %s", value);

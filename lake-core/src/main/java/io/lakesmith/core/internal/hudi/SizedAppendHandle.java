@@ -12,6 +12,10 @@ import org.apache.hudi.table.HoodieTable;
  * Hudi's append handle (a merge-on-read upsert's updates and deletes, appended to a file group's log) sizing records
  * with {@link RecordSizeEstimator}: Hudi's {@code DefaultSizeEstimator} walks the first and every 100th record's
  * object graph with JOL to size log blocks. Everything else, including the log format, is Hudi's.
+ *
+ * <p>Measured with {@code PeerBenchmark} (200,000 DMS changes into a non-partitioned 200,000-row merge-on-read table,
+ * 2 cpus, file groups written one at a time): the apply's CPU fell from 21.9 s to 11.7 s (load average 17-21 during
+ * both runs); against Spark 3.5 + Hudi 1.2.0 on the same files the CPU ratio went from 0.54 to 0.27.
  */
 final class SizedAppendHandle<T, I, K, O> extends HoodieAppendHandle<T, I, K, O> {
 
