@@ -332,8 +332,12 @@ public final class HudiWriteOptions {
      * load average 3.6-4.1): a merge-on-read commit there has two buckets (the log append of the one file group and
      * a new file group of inserts) and their writes are a small part of the apply: 1 vs 2 made no difference
      * (10.7 vs 10.6 CPU s, 7.8 vs 7.7 s wall; 1.4 cores used either way, by reading, sequencing, GC and JIT).
-     * Copy-on-write was unchanged too (one bucket). The default costs nothing there and lets commits that touch
-     * several file groups (partitioned tables, tables past one file size) merge them on all cores.
+     * Copy-on-write was unchanged too (one bucket). With {@code ApplyBenchmark --partitioned} (copy-on-write, 8
+     * partitions, so 8 file groups per commit; 200,000 changes into 200,000 rows; A-B-A-B on a 2-cpu machine shared
+     * with other work, load average 3.5-6.7) 1 vs 2 gave 16.3 and 20.4 s wall for 17.6 and 22.4 CPU s against 28.3
+     * and 15.1 s wall for 26.5 and 24.4 CPU s: up to 1.6 cores used when cores are free (the best wall time), but
+     * more CPU (a second merge buffer, more GC) and no gain when other processes hold the cores. Choose 1 where CPU
+     * is billed and other work shares the machine, the default where the apply has the machine to itself.
      */
     public Builder fileGroupParallelism(int value) {
       Preconditions.checkArgument(value >= 0, "fileGroupParallelism must be >= 0, got %s", value);
