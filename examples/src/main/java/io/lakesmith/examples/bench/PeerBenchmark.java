@@ -90,12 +90,13 @@ public final class PeerBenchmark {
   // Lakesmith worker (its own JVM)
   // ------------------------------------------------------------------------------------------------------------
 
-  /** {@code tableType loadRoot allRoot tablePath loadRows cdcRows maxRowsPerCommit}. */
+  /** {@code tableType loadRoot allRoot tablePath loadRows cdcRows maxRowsPerCommit fileGroupParallelism}. */
   static void lakesmithWorker(String[] a) {
     TableType type = TableType.valueOf(a[0]);
     TableSpec spec = ApplyBenchmark.spec(a[3], false, type);
     HudiWriteOptions options = HudiWriteOptions.builder().compression(HudiWriteOptions.Compression.SNAPPY)
-        .metadataTable(false).indexType(HudiWriteOptions.IndexType.SIMPLE).build();
+        .metadataTable(false).indexType(HudiWriteOptions.IndexType.SIMPLE)
+        .fileGroupParallelism(a.length > 7 ? Integer.parseInt(a[7]) : 0).build();
     PeerMeter meter = new PeerMeter();
     String[][] phases = {{"full-load", a[1], a[4]}, {"cdc", a[2], a[5]}};
     for (String[] phase : phases) {
@@ -176,7 +177,7 @@ public final class PeerBenchmark {
             cmd.add(lakesmithClasspath());
             cmd.addAll(List.of(PeerBenchmark.class.getName(), "--lakesmith-worker", type.name(), loadRoot.toString(),
                 allRoot.toString(), table.toString(), Integer.toString(o.loadRows), Integer.toString(o.cdcRows),
-                Integer.toString(o.maxRowsPerCommit)));
+                Integer.toString(o.maxRowsPerCommit), Integer.toString(o.fileGroupParallelism)));
           }
           cmd.removeIf(String::isEmpty);
           double before = loadAverage();
@@ -367,6 +368,7 @@ public final class PeerBenchmark {
         "  --engines E,...           lakesmith and/or spark (default lakesmith,spark)",
         "  --xmx SIZE                -Xmx of each worker JVM (default 3g)",
         "  --max-rows-per-commit N   Lakesmith's DmsApply.maxRowsPerCommit (default 500000)",
+        "  --file-group-parallelism N   Lakesmith's HudiWriteOptions.fileGroupParallelism (default 0: all cpus)",
         "  --spark-master M          default local[2]",
         "  --hudi-bundle JAR         hudi-spark3.5-bundle_2.12 jar (default: -Dpeer.hudiBundle)",
         "  --sample N                rows compared column by column per table (default 5000)",
@@ -383,6 +385,7 @@ public final class PeerBenchmark {
     List<String> engines = List.of("lakesmith", "spark");
     String xmx = "3g";
     int maxRowsPerCommit = 500_000;
+    int fileGroupParallelism;
     String sparkMaster = "local[2]";
     String hudiBundle;
     int sample = 5000;
@@ -418,6 +421,7 @@ public final class PeerBenchmark {
           case "--engines": o.engines = Arrays.stream(v.split(",")).map(e -> engine(e)).toList(); break;
           case "--xmx": o.xmx = v; break;
           case "--max-rows-per-commit": o.maxRowsPerCommit = count(v); break;
+          case "--file-group-parallelism": o.fileGroupParallelism = count(v); break;
           case "--spark-master": o.sparkMaster = v; break;
           case "--hudi-bundle": o.hudiBundle = v; break;
           case "--sample": o.sample = count(v); break;

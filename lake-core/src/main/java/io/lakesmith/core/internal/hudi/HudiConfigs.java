@@ -205,6 +205,7 @@ final class HudiConfigs {
     // reflectively (JOL), 17-25% of a copy-on-write upsert's CPU (see LakesmithMergeHandle)
     p.put(HoodieWriteConfig.MERGE_HANDLE_CLASS_NAME.key(), LakesmithMergeHandle.class.getName());
     p.put(HoodieWriteConfig.COMPACT_MERGE_HANDLE_CLASS_NAME.key(), LakesmithMergeHandle.class.getName());
+    p.put(FileGroupWrites.PARALLELISM, Integer.toString(o.fileGroupParallelism()));
     // commits without data still commit: a batch whose rows were all filtered must still advance the checkpoint
     p.put(HoodieWriteConfig.ALLOW_EMPTY_COMMIT.key(), "true");
     // Several writers (a retried apply, maintenance beside an apply, other Hudi engines): timeline changes happen

@@ -281,7 +281,8 @@ public final class HudiTable implements AutoCloseable {
     if (client == null || !writer.equals(clientSchema)) {
       closeClient();
       HoodieWriteConfig config = HudiConfigs.writeConfig(spec, basePath, writer, options);
-      client = new HoodieJavaWriteClient<>(new HoodieJavaEngineContext(storageConf), config);
+      // Hudi's client with Lakesmith's upsert executors (parallel file groups, value-sized MOR log appends)
+      client = new LakesmithJavaWriteClient<>(new HoodieJavaEngineContext(storageConf), config);
       clientSchema = writer;
     }
     return client;
