@@ -90,7 +90,7 @@ public final class Lakesmith {
    */
   public LakeTable table(String basePath) {
     Objects.requireNonNull(basePath, "basePath");
-    return new LakeTable(HudiTables.readSpec(basePath, aws), HudiTables.readWriteOptions(basePath, aws));
+    return new LakeTable(HudiTables.readSpec(basePath, aws), HudiTables.readWriteOptions(basePath, aws), aws);
   }
 
   /** The table services {@code table} needs now, as one action (see {@link MaintainTable}). */

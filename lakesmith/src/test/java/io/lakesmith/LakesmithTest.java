@@ -73,6 +73,9 @@ class LakesmithTest {
     assertThat(table.spec().type()).isEqualTo(TableType.MERGE_ON_READ);
     assertThat(table.basePath()).isEqualTo(base);
     assertThat(table.writeOptions().orderingField()).contains(DmsApply.ORDERING_FIELD);
+    assertThat(table.read()).hasSize(2).allSatisfy(r -> assertThat(r.get("_hoodie_partition_path")).isNotNull());
+    assertThat(table.schema().orElseThrow().getFields()).extracting(f -> f.name())
+        .contains("ID", "DEPT", DmsApply.ORDERING_FIELD).noneMatch(n -> n.startsWith("_hoodie_"));
 
     MaintenanceRun run = lake.maintain(base).execute();
     assertThat(run.succeeded()).as(run.report().toJson()).isTrue();

@@ -30,7 +30,6 @@ import io.lakesmith.cdc.ApplyMode;
 import io.lakesmith.cdc.ApplyCounts;
 import io.lakesmith.cdc.ApplyResult;
 import io.lakesmith.core.aws.AwsSettings;
-import io.lakesmith.core.internal.hudi.HudiTableReader;
 import io.lakesmith.core.report.RunReport;
 import io.lakesmith.core.table.ColumnType;
 import io.lakesmith.core.table.TableSpec;
@@ -120,8 +119,9 @@ public final class Quickstart {
         + again.filesSkipped() + " files already applied (exactly once)");
     out.println();
 
-    HudiTableReader reader = HudiTableReader.of(base, AwsSettings.defaults());
-    List<GenericRecord> rows = reader.read();
+    // the table opened by its path: key, partitioning and ordering field are read from the table itself
+    LakeTable table = lake.table(base);
+    List<GenericRecord> rows = table.read();
     Map<Long, GenericRecord> byId = new TreeMap<>();
     rows.forEach(r -> byId.put((Long) r.get("EMPLOYEE_ID"), r));
     out.println("The table now holds " + byId.size() + " employees (read back through Hudi's reader):");
@@ -137,9 +137,7 @@ public final class Quickstart {
     out.println("   last CDC file and is null for older rows)");
     out.println();
 
-    // table services as a scheduled job would run them: the planner picks what the table needs; the table is
-    // opened by its path (key, partitioning and ordering field are read from the table)
-    LakeTable table = lake.table(base);
+    // table services as a scheduled job would run them: the planner picks what the table needs
     MaintenanceRun run = lake.maintain(table).policy(MaintenancePolicy.defaults()).execute();
     out.println("Maintenance plan " + run.plan().steps() + ":");
     for (HudiServiceResult r : run.results()) {
@@ -147,7 +145,7 @@ public final class Quickstart {
     }
     out.println();
 
-    Schema schema = reader.withoutMetaColumns().schema().orElseThrow();
+    Schema schema = table.schema().orElseThrow();
     TableDefinition glue = TableDefinition.builder().database(spec.database()).name(spec.table())
         .kind(TableKind.HUDI_COW).location(base).columnsFromAvro(schema, spec.partitionBy()).build();
     out.println("Glue table the catalog module registers (lake-catalog, GlueCatalog.syncHudiTable):");
