@@ -79,12 +79,10 @@ final class ApplyContext implements AutoCloseable {
    * store when both are on the local file system or in the same bucket, else a store opened once per bucket.
    */
   ObjectStore storeFor(StorageLocation location) {
-    String where = location.isS3() ? "s3://" + location.bucket() : "file";
-    String source = root.isS3() ? "s3://" + root.bucket() : "file";
-    if (where.equals(source)) {
+    if (location.sameStore(root)) {
       return store;
     }
-    return tableStores.computeIfAbsent(where, w -> ObjectStores.open(location, aws));
+    return tableStores.computeIfAbsent(location.isS3() ? location.bucket() : "", b -> ObjectStores.open(location, aws));
   }
 
   AwsSettings aws() { return aws; }

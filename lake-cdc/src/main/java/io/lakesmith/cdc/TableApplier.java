@@ -240,13 +240,7 @@ final class TableApplier {
   }
 
   private HudiWriteOptions writeOptions() {
-    HudiWriteOptions.Builder o = ctx.writeOptions().toBuilder().orderingField(TableSchemas.SEQ)
-        .mergeMode(HudiWriteOptions.MergeMode.EVENT_TIME_ORDERING);
-    if (!spec.partitionBy().isEmpty()) {
-      // A changed partition value must move the row, not duplicate it: only a global index finds the old one.
-      o.indexType(HudiWriteOptions.IndexType.GLOBAL_SIMPLE).updatePartitionPath(true);
-    }
-    return o.build();
+    return TableSchemas.writeOptions(ctx.writeOptions(), spec);
   }
 
   private void run() {

@@ -90,7 +90,8 @@ class ApplyMetricsTest {
     assertThat(registry.get("lakesmith.apply.lag").tag("table", "app.people").gauge().value()).isEqualTo(300.0);
     assertThat(registry.get("lakesmith.apply.lock.wait").tag("table", "app.people").tag("outcome", "acquired")
         .timer().count()).isEqualTo(1);
-    assertThat(count(registry, "lakesmith.apply.runs", "status", "SUCCEEDED")).isEqualTo(1);
+    assertThat(count(registry, "lakesmith.apply.runs", "status", "SUCCEEDED_WITH_WARNINGS")).as("a quarantined row")
+        .isEqualTo(1);
     assertThat(count(registry, "lakesmith.apply.runs", "status", "FAILED")).isEqualTo(1);
   }
 

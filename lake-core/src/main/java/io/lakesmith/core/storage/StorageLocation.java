@@ -83,6 +83,11 @@ public final class StorageLocation {
     return r;
   }
 
+  /** Whether this and {@code other} are in one store: both on the local file system, or in the same bucket. */
+  public boolean sameStore(StorageLocation other) {
+    return isS3() == other.isS3() && (!isS3() || bucket().equals(other.bucket()));
+  }
+
   public boolean isS3() {
     return s3;
   }

@@ -181,12 +181,7 @@ public final class DistributedApplier {
 
   /** The same options the Java apply writes with (TableApplier.writeOptions). */
   private HudiWriteOptions writeOptions() {
-    HudiWriteOptions.Builder o = settings.writeOptions().toBuilder().orderingField(TableSchemas.SEQ)
-        .mergeMode(HudiWriteOptions.MergeMode.EVENT_TIME_ORDERING);
-    if (!spec.partitionBy().isEmpty()) {
-      o.indexType(HudiWriteOptions.IndexType.GLOBAL_SIMPLE).updatePartitionPath(true);
-    }
-    return o.build();
+    return TableSchemas.writeOptions(settings.writeOptions(), spec);
   }
 
   /**
@@ -196,9 +191,7 @@ public final class DistributedApplier {
   private ObjectStore tableStore() {
     if (tableStore == null) {
       StorageLocation table = StorageLocation.parse(spec.basePath());
-      String where = table.isS3() ? "s3://" + table.bucket() : "file";
-      String source = root.isS3() ? "s3://" + root.bucket() : "file";
-      ownTableStore = !where.equals(source);
+      ownTableStore = !table.sameStore(root);
       tableStore = ownTableStore ? io.lakesmith.core.storage.ObjectStores.open(table, settings.aws()) : store;
     }
     return tableStore;

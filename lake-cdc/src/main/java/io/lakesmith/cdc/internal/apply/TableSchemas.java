@@ -19,6 +19,7 @@ package io.lakesmith.cdc.internal.apply;
 import io.lakesmith.cdc.ApplyException;
 import io.lakesmith.cdc.DmsApply;
 import io.lakesmith.cdc.SchemaDriftException;
+import io.lakesmith.core.hudi.HudiWriteOptions;
 import io.lakesmith.core.table.ColumnType;
 import io.lakesmith.core.table.TableSpec;
 import java.util.ArrayList;
@@ -44,6 +45,21 @@ public final class TableSchemas {
   public static final String IS_DELETED = "_hoodie_is_deleted";
 
   private TableSchemas() {}
+
+  /**
+   * The write options every DMS apply (Java or Spark) writes {@code spec}'s table with: {@code base} plus the
+   * ordering field and event-time merging, and for partitioned tables a global index that moves rows whose partition
+   * value changed.
+   */
+  public static HudiWriteOptions writeOptions(HudiWriteOptions base, TableSpec spec) {
+    HudiWriteOptions.Builder o = base.toBuilder().orderingField(SEQ)
+        .mergeMode(HudiWriteOptions.MergeMode.EVENT_TIME_ORDERING);
+    if (!spec.partitionBy().isEmpty()) {
+      // A changed partition value must move the row, not duplicate it: only a global index finds the old one.
+      o.indexType(HudiWriteOptions.IndexType.GLOBAL_SIMPLE).updatePartitionPath(true);
+    }
+    return o.build();
+  }
 
   public static boolean isBookkeeping(String column) {
     return column.equals(SEQ) || column.equals(OP) || column.equals(IS_DELETED);
