@@ -84,7 +84,7 @@ import org.slf4j.LoggerFactory;
  * <p>Spark and Hudi's Spark bundle ({@code hudi-spark3.5-bundle_2.12} at Lakesmith's Hudi version) are provided by the
  * job. Not thread-safe; one {@code execute} at a time.
  */
-public final class SparkDmsApply {
+public final class SparkDmsApply implements io.lakesmith.core.action.Action<ApplyResult> {
 
   private static final Logger LOG = LoggerFactory.getLogger(SparkDmsApply.class);
   /** Default of {@link #distributedThresholdBytes}: 1 GiB. */
@@ -232,6 +232,7 @@ public final class SparkDmsApply {
    * Lists the root once on the driver, then applies the distributed tables one after another (each uses the whole
    * cluster), then the small tables one task each; returns one report per table, as {@link DmsApply#execute}.
    */
+  @Override
   public ApplyResult execute() {
     if (root == null) {
       throw new IllegalStateException("no DMS root: call from()");
@@ -274,7 +275,7 @@ public final class SparkDmsApply {
       for (String json : reports) {
         RunReport task = RunReport.fromJson(json);
         RunReport table = task.children().isEmpty() ? task : task.children().get(0);
-        overall.child(table).detail("tablePerTask:" + table.target(), task.details().getOrDefault("thread", ""));
+        overall.child(table).detail("tablePerTask:" + table.name(), task.details().getOrDefault("thread", ""));
       }
     }
     return ApplyResult.of(overall.finish(), failures);
