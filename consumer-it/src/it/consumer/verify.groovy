@@ -33,7 +33,8 @@ def parse = { File f ->
     def p = line.trim().split(' ')[0].split(':')
     if (p.length == 5 || p.length == 6) {
       def key = p.length == 6 ? "${p[0]}:${p[1]}:${p[3]}" : "${p[0]}:${p[1]}"
-      deps[key.toString()] = [version: p[p.length - 2], scope: p[p.length - 1]]
+      // optional dependencies (micrometer for lake-cdc's metrics) reach a consumer only when it adds them itself
+      deps[key.toString()] = [version: p[p.length - 2], scope: line.contains('(optional)') ? 'optional' : p[p.length - 1]]
     }
   }
   deps
